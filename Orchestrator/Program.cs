@@ -1,0 +1,6 @@
+using System.CommandLine;
+using Sweep.Orchestrator.Commands;
+
+var root = new RootCommand("Sweep: hyperparameter sweeps for spiking networks that learn event-camera vision from RGB.");
+root.Add(VersionCommand.Create());
+return await root.Parse(args).InvokeAsync();
