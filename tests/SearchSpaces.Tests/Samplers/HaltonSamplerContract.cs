@@ -1,0 +1,9 @@
+using Sweep.SearchSpaces.Samplers;
+using Sweep.SearchSpaces.Spaces;
+
+namespace Sweep.SearchSpaces.Tests.Samplers;
+
+public sealed class HaltonSamplerContract : SamplerContract
+{
+    protected override ISampler Create(SearchSpace space, int seed) => new QmcSampler(new QmcOptions { Seed = seed, Sequence = QmcSequence.Halton });
+}
