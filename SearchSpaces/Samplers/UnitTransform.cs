@@ -21,7 +21,8 @@ public static class UnitTransform
             case FloatDistribution { Step: { } q } f:
                 return SnapToStep(f.Low, f.High, q, Lerp(f.Low - q / 2, f.High + q / 2, u));
             case FloatDistribution { Log: true } f:
-                return Math.Clamp(Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), u)), f.Low, f.High);
+                // exp(ln low) need not be low, so the ends are returned as they are.
+                return u <= 0 ? f.Low : u >= 1 ? f.High : Math.Clamp(Math.Exp(Lerp(Math.Log(f.Low), Math.Log(f.High), u)), f.Low, f.High);
             case FloatDistribution f:
                 return Math.Clamp(Lerp(f.Low, f.High, u), f.Low, f.High);
             case IntDistribution { Log: true } i:
