@@ -20,6 +20,7 @@ public sealed class AskTellServer
     private readonly ResponseWriter _response = new();
     private readonly UnknownKeys _unknownKeys;
     private byte[] _lineBuffer = new byte[1024];
+    private string _op = "request";   // names the request in errors that come from the study
 
     public AskTellServer(AskTellConfiguration configuration, TextWriter log)
     {
@@ -88,22 +89,20 @@ public sealed class AskTellServer
         }
         catch (StudyException e)
         {
-            Fail($"{CurrentOp}: {e.Message}");
+            Fail($"{_op}: {e.Message}");
         }
         catch (Exception e)
         {
             // A sampler or pruner bug: answer, keep serving, and keep the stack trace for the log.
             _log.WriteLine($"ask-tell: unexpected {e}");
-            Fail($"{CurrentOp}: {e.GetType().Name}: {e.Message}");
+            Fail($"{_op}: {e.GetType().Name}: {e.Message}");
         }
         return _response.Written;
     }
 
-    private string CurrentOp { get; set; } = "request";
-
     private void Dispatch(ReadOnlyMemory<byte> line)
     {
-        CurrentOp = "request";
+        _op = "request";
         if (!Utf8.IsValid(line.Span))
             throw new ProtocolException($"request: the line is not valid UTF-8 (first bad byte at offset {FirstInvalidUtf8(line.Span)})");
         using var document = ParseJson(line);
@@ -137,13 +136,13 @@ public sealed class AskTellServer
 
     private Study Require(string op)
     {
-        CurrentOp = op;
+        _op = op;
         return Study ?? throw new ProtocolException($"{op}: no study yet; send init first");
     }
 
     private void Init(JsonElement request)
     {
-        CurrentOp = "init";
+        _op = "init";
         if (Study is not null)
             throw new ProtocolException("init: the study is already initialised; send init once per process");
         var init = InitRequestParser.Parse(request, _unknownKeys);
@@ -172,7 +171,7 @@ public sealed class AskTellServer
 
     private void Close()
     {
-        CurrentOp = "close";
+        _op = "close";
         _response.WriteOk();
         IsClosed = true;
     }
