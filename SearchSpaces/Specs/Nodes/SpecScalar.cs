@@ -33,7 +33,7 @@ public sealed partial record SpecScalar(string Text, bool Plain, int Line, int C
         }
         if (IntPattern().IsMatch(t))
             return long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l)
-                ? l : double.Parse(t, CultureInfo.InvariantCulture);
+                ? l : (object)double.Parse(t, CultureInfo.InvariantCulture);
         if (t.StartsWith("0x", StringComparison.Ordinal) && HexPattern().IsMatch(t))
             return long.Parse(t.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
         if (FloatPattern().IsMatch(t))

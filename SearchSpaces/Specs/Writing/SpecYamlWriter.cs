@@ -37,8 +37,8 @@ public static class SpecYamlWriter
             case int or long: Plain(e, Convert.ToString(v, CultureInfo.InvariantCulture)!); break;
             case double d: Plain(e, FloatText(d)); break;
             case IEnumerable<KeyValuePair<string, object?>> map:
-                // Top level and the parameters/trial maps stay block style; what is inside them goes on one line.
-                var flow = depth >= 2 || (depth == 1 && !map.Any(kv => kv.Value is IEnumerable<KeyValuePair<string, object?>>));
+                // Short sections and everything inside a section go on one line, as specs are written by hand.
+                var flow = depth >= 2 || (depth == 1 && map.Count() <= 6 && !map.Any(kv => kv.Value is IEnumerable<KeyValuePair<string, object?>>));
                 e.Emit(new MappingStart(AnchorName.Empty, TagName.Empty, true, flow ? MappingStyle.Flow : MappingStyle.Block));
                 foreach (var (k, x) in map)
                 {
