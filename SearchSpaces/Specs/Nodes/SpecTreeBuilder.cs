@@ -17,6 +17,7 @@ internal static partial class SpecTreeBuilder
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
+        var open = new Stack<(int Line, int Column)>();
         try
         {
             parser.Consume<StreamStart>();
@@ -26,7 +27,7 @@ internal static partial class SpecTreeBuilder
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = parser.Accept<DocumentEnd>(out _) ? null : Node(parser, anchors, diagnostics);
+            var root = parser.Accept<DocumentEnd>(out _) ? null : Node(parser, anchors, open, diagnostics);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
                 diagnostics.Add((int)second.Start.Line, (int)second.Start.Column, "", "a spec file must hold a single YAML document");
@@ -42,9 +43,16 @@ internal static partial class SpecTreeBuilder
             diagnostics.Add((int)e.Start.Line, (int)e.Start.Column, "", $"YAML syntax error: {StripPosition(e.Message)}");
             return null;
         }
+        catch (InvalidOperationException) when (open.Count > 0)
+        {
+            // YamlDotNet 16 throws this, without a position, when the text ends inside a flow collection.
+            var (line, column) = open.Peek();
+            diagnostics.Add(line, column, "", "YAML syntax error: the file ends before this collection is closed");
+            return null;
+        }
     }
 
-    private static SpecNode Node(IParser parser, Dictionary<string, SpecNode> anchors, SpecDiagnostics diagnostics)
+    private static SpecNode Node(IParser parser, Dictionary<string, SpecNode> anchors, Stack<(int, int)> open, SpecDiagnostics diagnostics)
     {
         var e = parser.Consume<ParsingEvent>();
         SpecNode node;
@@ -61,20 +69,24 @@ internal static partial class SpecTreeBuilder
                 return node;
             case SequenceStart seq:
                 var items = ImmutableArray.CreateBuilder<SpecNode>();
+                open.Push(((int)seq.Start.Line, (int)seq.Start.Column));
                 while (!parser.TryConsume<SequenceEnd>(out _))
-                    items.Add(Node(parser, anchors, diagnostics));
+                    items.Add(Node(parser, anchors, open, diagnostics));
+                open.Pop();
                 node = new SpecSequence(items.ToImmutable(), (int)seq.Start.Line, (int)seq.Start.Column);
                 Remember(seq, node, anchors);
                 return node;
             case MappingStart map:
                 var entries = ImmutableArray.CreateBuilder<SpecEntry>();
+                open.Push(((int)map.Start.Line, (int)map.Start.Column));
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = Node(parser, anchors, diagnostics);
-                    var value = Node(parser, anchors, diagnostics);
+                    var key = Node(parser, anchors, open, diagnostics);
+                    var value = Node(parser, anchors, open, diagnostics);
                     if (key is SpecScalar k) entries.Add(new SpecEntry(k, value));
                     else diagnostics.Add(key, "", $"a map key must be a scalar (got {key.Describe()})");
                 }
+                open.Pop();
                 node = new SpecMapping(entries.ToImmutable(), (int)map.Start.Line, (int)map.Start.Column);
                 Remember(map, node, anchors);
                 return node;

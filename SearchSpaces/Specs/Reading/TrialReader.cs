@@ -17,7 +17,7 @@ internal static partial class TrialReader
     {
         var errors = d.Count;
         var m = new MappingReader(node, "trial", d);
-        var given = Kinds.Where(m.Has).ToList();
+        var given = m.Entries.Select(e => e.Key.Text).Where(Kinds.Contains).ToList();   // file order: the later one is the extra
         if (given.Count == 0)
             d.Add(node, "trial", "needs exactly one of method, command or function");
         foreach (var extra in given.Skip(1))
