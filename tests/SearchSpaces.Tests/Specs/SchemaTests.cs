@@ -72,4 +72,21 @@ public sealed class SchemaTests
         var keys = ((IEnumerable<KeyValuePair<string, object?>>)written!).Select(kv => kv.Key);
         Assert.Equal(branch.Properties.Keys.Order(), keys.Order());
     }
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("median")]
+    [InlineData("asha")]
+    [InlineData("hyperband")]
+    public async Task Schema_pruner_options_are_the_keys_the_loader_writes(string type)
+    {
+        var schema = await SpecFixtures.Schema;
+        var branch = schema.Properties["pruner"].OneOf.Single(b => b.Properties["type"].Enumeration.Contains(type));
+        // Optional options without a default (asha's resources) are written only when given, so give them all.
+        var options = string.Concat(branch.Properties.Keys.Where(k => k != "type").Select(k => $", {k}: 3"));
+        var spec = SpecLoader.Parse(Valid.Replace("budget:", $"pruner: {{ type: {type}{options} }}\nbudget:"), "spec.yaml");
+        var written = Sweep.SearchSpaces.Specs.Writing.SpecDocument.Build(spec).Single(kv => kv.Key == "pruner").Value;
+        var keys = ((IEnumerable<KeyValuePair<string, object?>>)written!).Select(kv => kv.Key);
+        Assert.Equal(branch.Properties.Keys.Order(), keys.Order());
+    }
 }
