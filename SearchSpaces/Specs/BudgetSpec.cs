@@ -1,0 +1,11 @@
+namespace Sweep.SearchSpaces.Specs;
+
+/// <summary>
+/// When a sweep stops and how wide it runs (Katib's maxTrialCount / parallelTrialCount / maxFailedTrialCount).
+/// </summary>
+/// <param name="MaxTrials">Trials to finish (complete, pruned or failed). Required, at least 1.</param>
+/// <param name="ParallelTrials">Trials running at once, at most <paramref name="MaxTrials"/>. Default: 1.</param>
+/// <param name="MaxFailedTrials">The sweep fails after this many failed trials; null = no limit. Default: null.</param>
+/// <param name="Timeout">Wall-clock limit of the sweep; null = none. Default: null.</param>
+/// <param name="MaxRetries">Re-runs of a trial whose process died (same parameters) before it counts as failed. Default: 0.</param>
+public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxFailedTrials = null, TimeSpan? Timeout = null, int MaxRetries = 0);

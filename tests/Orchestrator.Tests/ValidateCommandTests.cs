@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using Sweep.Orchestrator.Commands;
+
+namespace Sweep.Orchestrator.Tests;
+
+public sealed class ValidateCommandTests
+{
+    private static readonly string Root = FindRoot();
+
+    private static string Example(string name) => Path.Combine(Root, "examples", name);
+
+    private static (int Code, string Out, string Err) Invoke(params string[] args)
+    {
+        var root = new RootCommand("test") { ValidateCommand.Create() };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = root.Parse(["validate", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void Valid_spec_exits_0_with_a_summary_on_stdout()
+    {
+        var (code, stdout, stderr) = Invoke(Example("quickstart.yaml"));
+        Assert.Equal(0, code);
+        Assert.Equal("", stderr);
+        Assert.Contains("name        tmkt-quickstart\n", stdout);
+        Assert.Contains("parameters  4: lr, timeSteps, tmkt.mixRatio, tmkt.magWeight\n", stdout);
+        Assert.Contains("sampler     tpe (seed 42)\n", stdout);
+        Assert.Contains("budget      8 trials, 2 in parallel", stdout);
+    }
+
+    [Fact]
+    public void Json_format_prints_the_normalised_spec()
+    {
+        var (code, stdout, _) = Invoke(Example("branin.yaml"), "-f", "json");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("branin", doc.RootElement.GetProperty("name").GetString());
+        Assert.Equal(24, doc.RootElement.GetProperty("sampler").GetProperty("candidates").GetInt32());
+        Assert.Equal("none", doc.RootElement.GetProperty("pruner").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Yaml_format_prints_yaml_that_validates_again()
+    {
+        var (code, stdout, _) = Invoke(Example("ncaltech101-kt-vs-tmkt.yaml"), "--format", "yaml");
+        Assert.Equal(0, code);
+        var path = Path.Combine(Path.GetTempPath(), $"sweep-normalised-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, stdout);
+        try
+        {
+            Assert.Equal(0, Invoke(path).Code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Malformed_spec_exits_2_with_one_line_per_error_on_stderr()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sweep-bad-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "apiVersion: sweep/v1\nname: t\nmetric: { name: m, goal: up }\nbudget: { maxTrials: 0 }\nparameters: { x: { type: float, low: 1, high: 0 } }\ntrial: { method: kt }\n");
+        try
+        {
+            var (code, stdout, stderr) = Invoke(path);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Equal(
+                [
+                    $"{path}:3:26: metric.goal must be one of minimize, maximize (got 'up')",
+                    $"{path}:4:22: budget.maxTrials must be >= 1 (got 0)",
+                    $"{path}:5:38: parameters.x.low must be <= high (got low=1, high=0)",
+                    $"{path}: 3 errors",
+                ],
+                stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Missing_file_exits_2_with_one_line()
+    {
+        var (code, stdout, stderr) = Invoke("no/such/spec.yaml");
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal("sweep validate: spec file 'no/such/spec.yaml' not found", stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void Schema_option_prints_the_json_schema()
+    {
+        var (code, stdout, _) = Invoke("--schema");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("http://json-schema.org/draft-07/schema#", doc.RootElement.GetProperty("$schema").GetString());
+    }
+
+    [Fact]
+    public void No_spec_and_no_schema_exits_2()
+    {
+        var (code, _, stderr) = Invoke();
+        Assert.Equal(2, code);
+        Assert.Contains("give a spec file", stderr);
+    }
+
+    [Fact]
+    public void Unknown_format_is_a_usage_error()
+    {
+        Assert.NotEqual(0, Invoke(Example("branin.yaml"), "-f", "xml").Code);
+    }
+
+    [Fact]
+    public void The_sweep_executable_has_the_validate_verb()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "sweep.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "validate", Example("branin.yaml")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "sweep validate did not exit within 60 s");
+        Assert.Equal(0, process.ExitCode);
+        Assert.StartsWith("name        branin\n", stdout);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Sweep.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException($"no Sweep.sln above {AppContext.BaseDirectory}");
+    }
+}
