@@ -14,10 +14,13 @@ internal sealed class CurveRunner(Study study)
     public List<Decision> Log { get; } = [];
 
     /// <summary>Asks a trial, runs <paramref name="curve"/> until it ends or pauses, then resumes promotions.</summary>
-    public TrialRecord Add(IReadOnlyList<double> curve)
+    public TrialRecord Add(IReadOnlyList<double> curve) => Add(_ => curve);
+
+    /// <summary>As <see cref="Add(IReadOnlyList{double})"/>, with a curve that depends on the sampled trial.</summary>
+    public TrialRecord Add(Func<TrialRecord, IReadOnlyList<double>> curveOf)
     {
         var trial = study.Ask();
-        _curves[trial.Number] = curve;
+        _curves[trial.Number] = curveOf(trial);
         Continue(trial);
         ResumePromotions();
         return trial;
