@@ -70,6 +70,17 @@ public abstract class PrunerContract
     }
 
     [Fact]
+    public void A_lone_trial_runs_to_its_end()
+    {
+        // Nothing to compare with: a pruner that pauses must promote it again, since nothing else runs.
+        var runner = new CurveRunner(NewStudy());
+        var trial = runner.Add(Curves.Decay(0.5, 1.0, 2, Steps));
+        Assert.DoesNotContain(runner.Log, d => d.Outcome == PruneDecision.Prune);
+        Assert.Equal(TrialState.Complete, trial.State);
+        Assert.Equal(Steps, trial.LastStep);
+    }
+
+    [Fact]
     public void Identical_curves_are_never_pruned()
     {
         var curve = Curves.Decay(0.3, 0.5, 2, Steps);
