@@ -3,7 +3,7 @@ namespace Sweep.SearchSpaces.Pruners;
 /// <summary>Options of asynchronous successive halving (ASHA).</summary>
 public sealed record AshaOptions
 {
-    /// <summary>Resource (steps) of the first rung; null = auto (Optuna: max(last step of completed trials / 100, 1)). Default: null.</summary>
+    /// <summary>Resource (steps) of the first rung; null = auto: max(max resource / 100, 1) when the max resource is known, else Optuna's max(last step of the first completed trials / 100, 1). Default: null.</summary>
     public int? MinResource { get; init; }
 
     /// <summary>Reduction factor η: 1/η of the trials at a rung go on. Default: 4.</summary>
