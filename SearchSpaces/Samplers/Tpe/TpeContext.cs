@@ -59,7 +59,11 @@ internal sealed class TpeContext(
         return result;
     }
 
-    /// <summary>np.argmax(log_l − log_g): the first maximum, or the first NaN when there is one.</summary>
+    /// <summary>
+    /// np.argmax(log_l − log_g): the first maximum, or the first NaN when there is one. Categorical candidates
+    /// often tie in exact arithmetic; numpy's SIMD log and libm's log can then round the two scores one ulp
+    /// apart in different directions, which is the one place a seeded run can leave Optuna's path.
+    /// </summary>
     private static int ArgMax(ReadOnlySpan<double> logL, ReadOnlySpan<double> logG)
     {
         var best = 0;
