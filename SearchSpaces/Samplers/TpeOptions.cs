@@ -36,6 +36,12 @@ public sealed record TpeOptions
     /// <summary>Treat trials in flight as the worst observations so parallel asks spread out. Default: true.</summary>
     public bool ConstantLiar { get; init; } = true;
 
+    /// <summary>
+    /// Include the −log σ term in each truncated-normal kernel's log density. Optuna 3.1's <c>_truncnorm.logpdf</c>
+    /// omits it (wide kernels then look likelier than they are); false reproduces 3.1 exactly. Default: false.
+    /// </summary>
+    public bool ScaleCorrectDensity { get; init; }
+
     /// <summary>Checks every option and names the key that is wrong; null when valid.</summary>
     public string? Validate() =>
         StartupTrials < 0 ? $"sampler.startupTrials must be >= 0 (got {StartupTrials})"

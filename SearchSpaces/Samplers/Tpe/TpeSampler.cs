@@ -1,0 +1,115 @@
+using Sweep.SearchSpaces.Samplers.Random;
+
+namespace Sweep.SearchSpaces.Samplers.Tpe;
+
+/// <summary>
+/// Tree-structured Parzen Estimator, a port of Optuna 3.1's <c>TPESampler</c>. With the same seed, options and
+/// tells it proposes the same parameters as Optuna: startup trials come from an own <see cref="RandomSampler"/>
+/// (seeded like Optuna's), the model draws from a separate numpy-compatible stream. Independent mode samples
+/// each parameter on its own; <see cref="TpeOptions.Multivariate"/> samples the parameters every finished trial
+/// shares jointly, and <see cref="TpeOptions.Group"/> does so per group of parameters that appear together.
+/// </summary>
+public sealed class TpeSampler : ISampler
+{
+    private readonly TpeOptions _options;
+    private readonly ParzenSettings _settings;
+    private readonly NumpyRandomState _rng;
+    private readonly RandomSampler _random;
+    private TpeObservations? _obs;
+    private TpeGroups? _groups;
+
+    public TpeSampler(TpeOptions? options = null)
+    {
+        _options = options ?? new TpeOptions();
+        if (_options.Validate() is { } problem) throw new ArgumentException(problem, nameof(options));
+        _settings = ParzenSettings.From(_options);
+        var seed = _options.Seed is { } s ? s : NumpyRandomState.EntropySeed();
+        _rng = new NumpyRandomState(seed);
+        _random = new RandomSampler(unchecked((int)seed));
+    }
+
+    public string Name => "tpe";
+
+    public IReadOnlyDictionary<string, double> Sample(ITrialHistory history, TrialRecord trial)
+    {
+        var obs = Sync(history);
+        var running = CollectRunning(history, trial);
+        var n = obs.Count;
+        TpeSplit? split = null;
+        TpeSplit Split() => split ??= new TpeSplit(obs, TpeWeights.DefaultGamma(n));
+        var ctx = new TpeContext(obs, running, _settings, _options.Candidates, _rng);
+
+        var relative = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (_options.Multivariate && n >= _options.StartupTrials)
+        {
+            foreach (var group in RelativeGroups(obs))
+                if (group.Length > 0) ctx.SampleJoint(group, Split(), relative);
+        }
+        return history.Space.Walk((p, _) =>
+        {
+            if (relative.TryGetValue(p.Name, out var v)) return v;
+            if (p.Distribution.IsSingle) return RandomSampler.SingleValue(p.Distribution);
+            if (n < _options.StartupTrials) return _random.SampleOne(p.Distribution);
+            var tmp = new Dictionary<string, double>(StringComparer.Ordinal);
+            ctx.SampleJoint([obs.Dimensions[history.Space.IndexOf(p.Name)]], Split(), tmp);
+            return tmp[p.Name];
+        });
+    }
+
+    public void AfterTrial(ITrialHistory history, TrialRecord trial)
+    {
+        var obs = _obs ??= new TpeObservations(history.Space);
+        if (obs.TryAdd(trial, history.Direction)) _groups?.Add(trial);
+    }
+
+    private TpeObservations Sync(ITrialHistory history)
+    {
+        var obs = _obs ??= new TpeObservations(history.Space);
+        // AfterTrial keeps this current; the scan only catches trials finished before the sampler was attached.
+        if (obs.Count < history.Trials.Count)
+            foreach (var t in history.Trials)
+                if (t.State is TrialState.Complete or TrialState.Pruned && obs.TryAdd(t, history.Direction))
+                    _groups?.Add(t);
+        return obs;
+    }
+
+    private List<TrialRecord> CollectRunning(ITrialHistory history, TrialRecord current)
+    {
+        var running = new List<TrialRecord>();
+        if (!_options.ConstantLiar) return running;
+        foreach (var t in history.Trials)
+            if (t.State is TrialState.Running or TrialState.Waiting && t.Number != current.Number && t.Params.Count > 0)
+                running.Add(t);
+        return running;
+    }
+
+    /// <summary>
+    /// The relative search space in Optuna's order: without groups, the parameters every finished trial has
+    /// (space order); with groups, each co-occurrence group with names sorted ordinally. Single-valued
+    /// parameters are left to the walk.
+    /// </summary>
+    private IEnumerable<TpeDimension[]> RelativeGroups(TpeObservations obs)
+    {
+        if (_options.Group)
+        {
+            if (_groups is null)
+            {
+                _groups = new TpeGroups(obs.Dimensions);
+                for (var i = 0; i < obs.Count; i++) _groups.AddPresent(d => !double.IsNaN(obs.Column(d)[i]));
+            }
+            foreach (var g in _groups.Groups)
+                yield return [.. g.Where(d => !d.Parameter.Distribution.IsSingle).OrderBy(d => d.Name, StringComparer.Ordinal)];
+            yield break;
+        }
+        var shared = new List<TpeDimension>();
+        foreach (var d in obs.Dimensions)
+        {
+            if (d.Parameter.Distribution.IsSingle || obs.Count == 0) continue;
+            var col = obs.Column(d.SpaceIndex);
+            var all = true;
+            for (var i = 0; i < col.Count && all; i++) all = !double.IsNaN(col[i]);
+            if (all) shared.Add(d);
+        }
+        yield return [.. shared];
+    }
+}
