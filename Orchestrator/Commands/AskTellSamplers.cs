@@ -1,6 +1,7 @@
 using Sweep.SearchSpaces.Protocol;
 using Sweep.SearchSpaces.Pruners;
 using Sweep.SearchSpaces.Samplers;
+using Sweep.SearchSpaces.Samplers.Tpe;
 
 namespace Sweep.Orchestrator.Commands;
 
@@ -24,12 +25,19 @@ public static class AskTellSamplers
     // Each arm receives the validated init (seed, space, budget, steps, batch hints).
     private static Func<ProtocolInit, ISampler>? Sampler(AskTellCommandOptions options) => options.Sampler switch
     {
+        "tpe" => init => new TpeSampler(options.ToTpeOptions(init.Seed)),
+        "random" => init => new RandomSampler(init.Seed),
+        "qmc" => init => new QmcSampler(new QmcOptions { Seed = init.Seed }),
+        "grid" => init => new GridSampler(new GridOptions { Seed = init.Seed }),
         _ => null,
     };
 
     private static Func<ProtocolInit, IPruner>? Pruner(AskTellCommandOptions options) => options.Pruner switch
     {
         "none" => _ => new NopPruner(),
+        "median" => _ => new MedianPruner(new MedianPrunerOptions()),
+        "asha" => _ => new AshaPruner(new AshaOptions()),
+        "hyperband" => _ => new HyperbandPruner(new HyperbandOptions()),
         _ => null,
     };
 }

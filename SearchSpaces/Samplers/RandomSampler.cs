@@ -1,5 +1,5 @@
 using Sweep.SearchSpaces.Distributions;
-using Sweep.SearchSpaces.Samplers.Random;
+using Sweep.SearchSpaces.Samplers.Numpy;
 
 namespace Sweep.SearchSpaces.Samplers;
 

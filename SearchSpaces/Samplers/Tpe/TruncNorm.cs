@@ -1,4 +1,4 @@
-using Sweep.SearchSpaces.Samplers.Random;
+using Sweep.SearchSpaces.Samplers.Numpy;
 
 namespace Sweep.SearchSpaces.Samplers.Tpe;
 

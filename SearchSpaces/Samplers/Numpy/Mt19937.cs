@@ -1,4 +1,4 @@
-namespace Sweep.SearchSpaces.Samplers.Random;
+namespace Sweep.SearchSpaces.Samplers.Numpy;
 
 /// <summary>
 /// The Mersenne Twister MT19937 exactly as numpy's legacy <c>RandomState</c> runs it (<c>init_genrand</c> for an

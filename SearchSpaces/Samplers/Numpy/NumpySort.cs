@@ -1,4 +1,4 @@
-namespace Sweep.SearchSpaces.Samplers.Random;
+namespace Sweep.SearchSpaces.Samplers.Numpy;
 
 /// <summary>
 /// numpy 1.24's default <c>argsort</c> (introsort: median-of-3 quicksort, insertion sort below 16 elements,

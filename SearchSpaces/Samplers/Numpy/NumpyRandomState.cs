@@ -1,4 +1,4 @@
-namespace Sweep.SearchSpaces.Samplers.Random;
+namespace Sweep.SearchSpaces.Samplers.Numpy;
 
 /// <summary>
 /// The parts of numpy's legacy <c>np.random.RandomState(seed)</c> that Optuna 3.1's TPE and random samplers call,

@@ -1,7 +1,7 @@
-using Sweep.SearchSpaces.Samplers.Random;
+using Sweep.SearchSpaces.Samplers.Numpy;
 using Sweep.SearchSpaces.Tests.Tpe;
 
-namespace Sweep.SearchSpaces.Tests.Random;
+namespace Sweep.SearchSpaces.Tests.Numpy;
 
 public sealed class NumpyRandomStateTests
 {

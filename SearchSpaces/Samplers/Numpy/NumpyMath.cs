@@ -1,4 +1,4 @@
-namespace Sweep.SearchSpaces.Samplers.Random;
+namespace Sweep.SearchSpaces.Samplers.Numpy;
 
 /// <summary>numpy reductions and elementwise functions whose rounding Optuna's results depend on.</summary>
 public static class NumpyMath

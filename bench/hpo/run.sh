@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Scores Sweep's search engine against Optuna 3.1 side by side, through the shared drive.py harness.
+# Usage: bench/hpo/run.sh [regret|latency|pruning|batch|all]...   (default: all)
+# Results: bench/results/hpo/*.jsonl and the Markdown tables in bench/results/hpo/*.md.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+shared=${SWEEP_SHARED:-$repo/../shared}/bench/hpo
+[ -f "$shared/drive.py" ] || { echo "run.sh: $shared/drive.py not found (set SWEEP_SHARED)" >&2; exit 2; }
+"$repo/deploy/install-deps.sh" --bench >&2
+out=$repo/bench/results/hpo
+mkdir -p "$out"
+py=/usr/bin/python3
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+"$repo/sweep" version >/dev/null   # build once, before any timing
+dll=$(ls "$repo"/Orchestrator/bin/Release/net10.0/linux-x64/sweep.dll 2>/dev/null || ls "$repo"/Orchestrator/bin/*/net10.0/linux-x64/sweep.dll | head -1)
+sweep="dotnet $dll ask-tell"
+optuna="$py $shared/optuna_server.py"
+drive() { $py "$shared/drive.py" --stderr "$out/stderr.log" "$@"; }
+
+regret() {
+  rm -f "$out/regret.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe --seeds 10 --budget 200 --out "$out/regret.jsonl"
+  drive --cmd "$sweep --sampler tpe --optuna31" --label sweep-tpe-optuna31 --seeds 10 --budget 200 --out "$out/regret.jsonl"
+  drive --cmd "$optuna --sampler tpe" --label optuna-tpe --seeds 10 --budget 200 --out "$out/regret.jsonl"
+  drive --cmd "$sweep --sampler random" --label random --seeds 10 --budget 200 --out "$out/regret.jsonl"
+  $py "$shared/summarize.py" "$out/regret.jsonl" > "$out/regret.md"
+}
+
+latency() {
+  rm -f "$out/latency.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe --functions hartmann6,mixed --seeds 1 --budget 2000 --out "$out/latency.jsonl"
+  drive --cmd "$optuna --sampler tpe" --label optuna-tpe --functions hartmann6,mixed --seeds 1 --budget 2000 --out "$out/latency.jsonl"
+  $py "$shared/summarize.py" --latency "$out/latency.jsonl" > "$out/latency.md"
+}
+
+pruning() {
+  rm -f "$out/pruning.jsonl"
+  for pr in none median asha hyperband; do
+    drive --cmd "$sweep --sampler tpe --pruner $pr" --label "sweep-tpe+$pr" --functions hartmann6,mixed --seeds 5 --budget 100 --steps 27 --out "$out/pruning.jsonl"
+  done
+  for pr in none median sha hyperband; do
+    drive --cmd "$optuna --sampler tpe --pruner $pr" --label "optuna-tpe+$pr" --functions hartmann6,mixed --seeds 5 --budget 100 --steps 27 --out "$out/pruning.jsonl"
+  done
+  $py "$shared/summarize.py" --budgets 25,50,100 "$out/pruning.jsonl" > "$out/pruning.md"
+}
+
+batch() {
+  rm -f "$out/batch.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe-batch1 --functions hartmann6,mixed --seeds 3 --budget 200 --batch 1 --out "$out/batch.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe-batch8 --functions hartmann6,mixed --seeds 3 --budget 200 --batch 8 --out "$out/batch.jsonl"
+  drive --cmd "$optuna --sampler tpe_cl" --label optuna-tpe_cl-batch8 --functions hartmann6,mixed --seeds 3 --budget 200 --batch 8 --out "$out/batch.jsonl"
+  $py "$shared/summarize.py" "$out/batch.jsonl" > "$out/batch.md"
+}
+
+parts=${*:-all}
+[ "$parts" = all ] && parts="regret latency pruning batch"
+for p in $parts; do
+  case $p in regret|latency|pruning|batch) echo "== $p ($(date -u +%H:%M:%S))" >&2; $p ;; *) echo "run.sh: unknown part '$p'" >&2; exit 2 ;; esac
+done
+echo "results in $out" >&2
