@@ -1,0 +1,44 @@
+using Sweep.Build;
+
+namespace Sweep.Trainer.Runtime;
+
+/// <summary>
+/// Makes sure the libLibTorchSharp.so this process will load carries the GLIBCXX weak-version patch.
+/// Build and publish outputs are patched by MSBuild; an installed .NET tool is not (the tool package is
+/// unpacked by `dotnet tool install`), so the first start patches its own copy when it may write it.
+/// </summary>
+internal static class TorchNativeLibrary
+{
+    public const string FileName = "libLibTorchSharp.so";
+
+    /// <summary>The glue library next to the app (RID build) or under runtimes/ (RID-less build).</summary>
+    public static string? Locate()
+    {
+        var baseDir = AppContext.BaseDirectory;
+        string[] candidates = [Path.Combine(baseDir, FileName), Path.Combine(baseDir, "runtimes", "linux-x64", "native", FileName)];
+        return candidates.FirstOrDefault(File.Exists);
+    }
+
+    /// <summary>Patches the located library if it still has a hard GLIBCXX_3.4.32+ need. Throws with a
+    /// one-line reason when it needs the patch and cannot be written.</summary>
+    public static void EnsurePatched()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var path = Locate();
+        if (path is null) return;
+        var pending = GlibcxxVersionPatch.Scan(File.ReadAllBytes(path))
+            .Where(n => GlibcxxVersionPatch.IsTooNew(n.Version) && (n.Flags & 0x2) == 0)
+            .ToList();
+        if (pending.Count == 0) return;
+        try
+        {
+            var weakened = GlibcxxVersionPatch.Weaken(path);
+            Console.Error.WriteLine($"sweep: patched {path}: weakened {string.Join(", ", weakened)} (one-time, see README 'Build notes')");
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new InvalidOperationException(
+                $"{path} needs {pending[0].Version}, which this libstdc++ may lack, and cannot be patched ({e.Message}); run sweep once as the owner of that file");
+        }
+    }
+}
