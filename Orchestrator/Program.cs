@@ -3,4 +3,5 @@ using Sweep.Orchestrator.Commands;
 
 var root = new RootCommand("Sweep: hyperparameter sweeps for spiking networks that learn event-camera vision from RGB.");
 root.Add(VersionCommand.Create());
+root.Add(DoctorCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -32,6 +32,18 @@ public sealed class GlibcxxVersionPatch
     /// <c>vna_flags</c>, and the flags.</summary>
     public static List<(string File, string Version, int FlagsOffset, ushort Flags)> Scan(byte[] elf)
     {
+        try
+        {
+            return ScanUnchecked(elf);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException || e is ArgumentException || e is OverflowException)
+        {
+            throw new InvalidDataException("truncated or malformed ELF file", e);
+        }
+    }
+
+    private static List<(string File, string Version, int FlagsOffset, ushort Flags)> ScanUnchecked(byte[] elf)
+    {
         if (elf.Length < 0x40 || elf[0] != 0x7f || elf[1] != (byte)'E' || elf[2] != (byte)'L' || elf[3] != (byte)'F')
             throw new InvalidDataException("not an ELF file");
         if (elf[4] != 2 || elf[5] != 1)

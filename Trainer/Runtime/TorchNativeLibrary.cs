@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Sweep.Build;
 
 namespace Sweep.Trainer.Runtime;
@@ -39,6 +40,29 @@ internal static class TorchNativeLibrary
         {
             throw new InvalidOperationException(
                 $"{path} needs {pending[0].Version}, which this libstdc++ may lack, and cannot be patched ({e.Message}); run sweep once as the owner of that file");
+        }
+    }
+
+    /// <summary>Loads libtorch_cpu and the glue library by path, so a failure surfaces as the loader's own
+    /// one-line reason (e.g. a missing GLIBCXX version) instead of TorchSharp's misleading
+    /// "doesn't contain a reference to libtorch-cpu" message.</summary>
+    public static void Preload()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // Without it TorchSharp falls back to copying ~600 MB of natives from the NuGet folder; refuse instead.
+        var path = Locate()
+            ?? throw new InvalidOperationException($"{FileName} not found in {AppContext.BaseDirectory} (the host project needs RuntimeIdentifier=linux-x64)");
+        var torchCpu = Path.Combine(Path.GetDirectoryName(path)!, "libtorch_cpu.so");
+        foreach (var library in File.Exists(torchCpu) ? [torchCpu, path] : new[] { path })
+        {
+            try
+            {
+                NativeLibrary.Load(library);
+            }
+            catch (DllNotFoundException e)
+            {
+                throw new InvalidOperationException(e.Message.ReplaceLineEndings(" "), e);
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ public static class TorchRuntime
                 // 5-8x the CPU when cores are shared (docs/stack.md §6).
                 NativeEnvironment.SetDefault("OMP_WAIT_POLICY", "PASSIVE");
                 TorchNativeLibrary.EnsurePatched();
+                TorchNativeLibrary.Preload();
                 prepared = true;
             }
             return Configure(options);

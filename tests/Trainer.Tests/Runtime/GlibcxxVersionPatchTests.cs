@@ -55,6 +55,13 @@ public sealed class GlibcxxVersionPatchTests : IDisposable
         Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
     }
 
+    [Fact]
+    public void RefusesATruncatedLibrary()
+    {
+        File.WriteAllBytes(copy, File.ReadAllBytes(PristineLibrary()).AsSpan(0, 4096).ToArray());
+        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
+    }
+
     [Theory]
     [InlineData("GLIBCXX_3.4.32", true)]
     [InlineData("GLIBCXX_3.4.33", true)]
