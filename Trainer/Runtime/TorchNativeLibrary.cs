@@ -12,6 +12,9 @@ internal static class TorchNativeLibrary
 {
     public const string FileName = "libLibTorchSharp.so";
 
+    /// <summary>True once this process had to patch its own copy (the build should have done it).</summary>
+    public static bool PatchedAtStartup { get; private set; }
+
     /// <summary>The glue library next to the app (RID build) or under runtimes/ (RID-less build).</summary>
     public static string? Locate()
     {
@@ -27,13 +30,21 @@ internal static class TorchNativeLibrary
         if (!OperatingSystem.IsLinux()) return;
         var path = Locate();
         if (path is null) return;
-        var pending = GlibcxxVersionPatch.Scan(File.ReadAllBytes(path))
-            .Where(n => GlibcxxVersionPatch.IsTooNew(n.Version) && (n.Flags & 0x2) == 0)
-            .ToList();
+        List<(string File, string Version, int FlagsOffset, ushort Flags)> needs;
+        try
+        {
+            needs = GlibcxxVersionPatch.Scan(File.ReadAllBytes(path));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidOperationException($"{path}: {e.Message}", e);
+        }
+        var pending = needs.Where(n => GlibcxxVersionPatch.IsTooNew(n.Version) && (n.Flags & 0x2) == 0).ToList();
         if (pending.Count == 0) return;
         try
         {
             var weakened = GlibcxxVersionPatch.Weaken(path);
+            PatchedAtStartup = true;
             Console.Error.WriteLine($"sweep: patched {path}: weakened {string.Join(", ", weakened)} (one-time, see README 'Build notes')");
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
