@@ -5,4 +5,5 @@ var root = new RootCommand("Sweep: hyperparameter sweeps for spiking networks th
 root.Add(VersionCommand.Create());
 root.Add(ValidateCommand.Create());
 root.Add(AskTellCommand.Create());
+root.Add(DoctorCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,78 @@
+using System.Reflection;
+using Sweep.Build;
+
+namespace Sweep.Trainer.Tests.Runtime;
+
+/// <summary>The ELF patch on a copy of the pristine libLibTorchSharp.so from the package folder, and on
+/// the copy the build put next to this test dll.</summary>
+public sealed class GlibcxxVersionPatchTests : IDisposable
+{
+    private readonly string copy = Path.Combine(Path.GetTempPath(), $"sweep-elf-{Guid.NewGuid():N}.so");
+
+    private static string PristineLibrary()
+    {
+        var root = typeof(GlibcxxVersionPatchTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NuGetPackageRoot").Value!;
+        var version = typeof(TorchSharp.torch).Assembly.GetName().Version!;
+        return Path.Combine(root, "torchsharp", $"{version.Major}.{version.Minor}.{version.Build}", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+    }
+
+    private static (string File, string Version, int FlagsOffset, ushort Flags) Glibcxx32(string path) =>
+        GlibcxxVersionPatch.Scan(File.ReadAllBytes(path)).Single(n => n.Version == "GLIBCXX_3.4.32");
+
+    [Fact]
+    public void WeakensExactlyTheGlibcxx32NeedAndIsIdempotent()
+    {
+        File.Copy(PristineLibrary(), copy);
+        var before = File.ReadAllBytes(copy);
+        Assert.Equal(0, Glibcxx32(copy).Flags & 0x2);
+
+        Assert.Equal(["libstdc++.so.6:GLIBCXX_3.4.32"], GlibcxxVersionPatch.Weaken(copy));
+        var after = File.ReadAllBytes(copy);
+        var need = Glibcxx32(copy);
+        Assert.Equal(0x2, need.Flags & 0x2);
+        // Only the flags byte of that one Vernaux entry differs.
+        var diffs = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToArray();
+        Assert.Equal([need.FlagsOffset], diffs);
+        Assert.All(GlibcxxVersionPatch.Scan(after).Where(n => n.Version != "GLIBCXX_3.4.32"),
+            n => Assert.Equal(GlibcxxVersionPatch.Scan(before).Single(o => o.FlagsOffset == n.FlagsOffset).Flags, n.Flags));
+
+        Assert.Empty(GlibcxxVersionPatch.Weaken(copy));
+        Assert.Equal(after, File.ReadAllBytes(copy));
+    }
+
+    [Fact]
+    public void TheBuildPatchedTheCopyNextToTheTests()
+    {
+        // Either order fails without the build-time patch: first, the flag is missing; after a torch
+        // test, TorchRuntime would have had to patch it at start-up.
+        var output = Path.Combine(AppContext.BaseDirectory, "libLibTorchSharp.so");
+        Assert.Equal(0x2, Glibcxx32(output).Flags & 0x2);
+        Assert.False(Sweep.Trainer.Runtime.TorchNativeLibrary.PatchedAtStartup);
+    }
+
+    [Fact]
+    public void RefusesFilesThatAreNotElf64()
+    {
+        File.WriteAllBytes(copy, new byte[128]);
+        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
+    }
+
+    [Fact]
+    public void RefusesATruncatedLibrary()
+    {
+        File.WriteAllBytes(copy, File.ReadAllBytes(PristineLibrary()).AsSpan(0, 4096).ToArray());
+        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
+    }
+
+    [Theory]
+    [InlineData("GLIBCXX_3.4.32", true)]
+    [InlineData("GLIBCXX_3.4.33", true)]
+    [InlineData("GLIBCXX_3.4.30", false)]
+    [InlineData("GLIBC_2.34", false)]
+    [InlineData("CXXABI_1.3.15", false)]
+    public void OnlyGlibcxxFrom32IsTooNew(string version, bool expected) =>
+        Assert.Equal(expected, GlibcxxVersionPatch.IsTooNew(version));
+
+    public void Dispose() => File.Delete(copy);
+}
