@@ -2,7 +2,9 @@ namespace Sweep.SearchSpaces.Samplers;
 
 /// <summary>
 /// Options of the TPE sampler (spec: <c>sampler: { type: tpe, ... }</c>, keys in camelCase). Defaults are
-/// Optuna 3.1's, except the constant liar, which is on.
+/// Optuna 3.1's, except the constant liar, which is on. The model defaults stay 3.1's on purpose: on the
+/// bench/hpo functions (10 seeds × 200 trials) neither <see cref="ScaleCorrectDensity"/> nor
+/// <see cref="Multivariate"/> (alone or together) lowered median regret on all four at 50, 100 and 200 trials.
 /// </summary>
 public sealed record TpeOptions
 {

@@ -9,7 +9,11 @@ namespace Sweep.SearchSpaces.Samplers.Tpe;
 /// </summary>
 internal sealed class ParzenEstimator
 {
-    public ParzenEstimator(TpeDimension[] dims, double[][] observations, int n, ParzenSettings s)
+    /// <param name="order">
+    /// For one numerical dimension, the argsort of its kernel centres (observations, then the prior) when the
+    /// caller already knows it; null sorts here as numpy would.
+    /// </param>
+    public ParzenEstimator(TpeDimension[] dims, double[][] observations, int n, ParzenSettings s, int[]? order = null)
     {
         Dims = dims;
         N = n;
@@ -31,7 +35,7 @@ internal sealed class ParzenEstimator
         {
             var dim = dims[d];
             if (dim.IsCategorical) CategoricalWeights[d] = CategoricalParams(dim, observations[d], n, prior, s.PriorWeight);
-            else (Mus[d], Sigmas[d]) = NumericalParams(dim, observations[d], n, prior, s, sigma0);
+            else (Mus[d], Sigmas[d]) = NumericalParams(dim, observations[d], n, prior, s, sigma0, order);
         }
     }
 
@@ -64,7 +68,7 @@ internal sealed class ParzenEstimator
     }
 
     private static (double[] Mus, double[] Sigmas) NumericalParams(
-        TpeDimension dim, double[] obs, int n, bool prior, ParzenSettings s, double sigma0)
+        TpeDimension dim, double[] obs, int n, bool prior, ParzenSettings s, double sigma0, int[]? known)
     {
         double low = dim.Low, high = dim.High;
         var m = prior ? n + 1 : n;
@@ -79,8 +83,12 @@ internal sealed class ParzenEstimator
         else
         {
             // hyperopt's rule: the larger gap to a neighbour, with the bounds as outer neighbours.
-            var order = new int[m];
-            NumpySort.ArgSort(mus, order);
+            var order = known;
+            if (order is null)
+            {
+                order = new int[m];
+                NumpySort.ArgSort(mus, order);
+            }
             var ext = new double[m + 2];
             ext[0] = low;
             for (var i = 0; i < m; i++) ext[i + 1] = mus[order[i]];

@@ -64,7 +64,7 @@ internal sealed class TpeContext(
     /// often tie in exact arithmetic; numpy's SIMD log and libm's log can then round the two scores one ulp
     /// apart in different directions, which is the one place a seeded run can leave Optuna's path.
     /// </summary>
-    private static int ArgMax(ReadOnlySpan<double> logL, ReadOnlySpan<double> logG)
+    internal static int ArgMax(ReadOnlySpan<double> logL, ReadOnlySpan<double> logG)
     {
         var best = 0;
         var bestScore = logL[0] - logG[0];

@@ -15,11 +15,13 @@ internal sealed class TpeObservations
     private readonly List<double> _valueKey = [];
     private readonly List<double>[] _columns;
     private readonly HashSet<int> _seen = [];
+    private readonly TpeColumnIndex[] _index;
 
     public TpeObservations(SearchSpace space)
     {
         _dims = [.. space.Parameters.Select((p, i) => new TpeDimension(p, i))];
         _columns = [.. _dims.Select(_ => new List<double>())];
+        _index = [.. _dims.Select(_ => new TpeColumnIndex())];
     }
 
     public TpeDimension[] Dimensions => _dims;
@@ -28,6 +30,7 @@ internal sealed class TpeObservations
     public double StepKey(int i) => _stepKey[i];
     public double ValueKey(int i) => _valueKey[i];
     public List<double> Column(int dim) => _columns[dim];
+    public TpeColumnIndex Index(int dim) => _index[dim];
 
     /// <summary>Adds a finished trial once; returns false for states that carry no observation or repeats.</summary>
     public bool TryAdd(TrialRecord trial, StudyDirection direction)
@@ -42,7 +45,11 @@ internal sealed class TpeObservations
         _stepKey.Insert(at, step);
         _valueKey.Insert(at, value);
         for (var d = 0; d < _dims.Length; d++)
-            _columns[d].Insert(at, trial.Params.TryGetValue(_dims[d].Name, out var v) ? _dims[d].ToModel(v) : double.NaN);
+        {
+            var v = trial.Params.TryGetValue(_dims[d].Name, out var raw) ? _dims[d].ToModel(raw) : double.NaN;
+            _columns[d].Insert(at, v);
+            _index[d].Insert(_columns[d], at, v);
+        }
         return true;
     }
 

@@ -17,6 +17,7 @@ public sealed class TpeSampler : ISampler
     private readonly RandomSampler _random;
     private TpeObservations? _obs;
     private TpeGroups? _groups;
+    private TpeUnivariate? _univariate;
 
     public TpeSampler(TpeOptions? options = null)
     {
@@ -50,9 +51,8 @@ public sealed class TpeSampler : ISampler
             if (relative.TryGetValue(p.Name, out var v)) return v;
             if (p.Distribution.IsSingle) return RandomSampler.SingleValue(p.Distribution);
             if (n < _options.StartupTrials) return _random.SampleOne(p.Distribution);
-            var tmp = new Dictionary<string, double>(StringComparer.Ordinal);
-            ctx.SampleJoint([obs.Dimensions[history.Space.IndexOf(p.Name)]], Split(), tmp);
-            return tmp[p.Name];
+            _univariate ??= new TpeUnivariate(obs, _settings, _options.Candidates, _rng);
+            return _univariate.Sample(obs.Dimensions[history.Space.IndexOf(p.Name)], Split(), running);
         });
     }
 

@@ -85,21 +85,6 @@ public static class TruncNorm
         return -NdtriExp(logPhi);
     }
 
-    /// <summary>
-    /// <c>_ndtri_exp</c>: x with log Φ(x) = y by Optuna's 100 halvings of [−100, 100]. Once the bracket is two
-    /// adjacent doubles the midpoint can no longer move, so stopping there returns the identical value sooner.
-    /// </summary>
-    public static double NdtriExp(double y)
-    {
-        double a = -100, b = 100;
-        if (LogNdtr(a) > y) (a, b) = (b, a);
-        var m = 0.0;
-        for (var i = 0; i < 100; i++)
-        {
-            m = (a + b) / 2;
-            if (m == a || m == b) break;
-            if (LogNdtr(m) < y) a = m; else b = m;
-        }
-        return m;
-    }
+    /// <summary><c>_ndtri_exp</c>: x with log Φ(x) = y by Optuna's 100 halvings of [−100, 100] (see <see cref="NdtriExpSearch"/>).</summary>
+    public static double NdtriExp(double y) => NdtriExpSearch.Solve(y);
 }

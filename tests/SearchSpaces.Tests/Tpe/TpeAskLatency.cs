@@ -35,17 +35,25 @@ public sealed class TpeAskLatency(ITestOutputHelper output)
             var t = study.Ask();
             study.Tell(t.Number, rnd.NextDouble());
         }
-        var cal = Stopwatch.StartNew();
-        var acc = 0.0;
-        for (var i = 0; i < 1_000_000; i++) acc += Math.Exp(-i * 1e-6);
-        output.WriteLine($"calibration: {cal.Elapsed.TotalMilliseconds / 1e6 * 1e6:F1} ns per Math.Exp ({acc:F0})");
-        var sw = Stopwatch.StartNew();
-        const int asks = 50;
-        for (var i = 0; i < asks; i++)
+        // The machine is shared: the best of several rounds and the process CPU time resist other load.
+        const int rounds = 7, asks = 30;
+        var best = double.MaxValue;
+        var bestCpu = double.MaxValue;
+        var proc = Process.GetCurrentProcess();
+        for (var r = 0; r < rounds; r++)
         {
-            var t = study.Ask();
-            study.Tell(t.Number, rnd.NextDouble());
+            proc.Refresh();
+            var cpu0 = proc.TotalProcessorTime;
+            var sw = Stopwatch.StartNew();
+            for (var i = 0; i < asks; i++)
+            {
+                var t = study.Ask();
+                study.Tell(t.Number, rnd.NextDouble());
+            }
+            proc.Refresh();
+            best = Math.Min(best, sw.Elapsed.TotalMilliseconds / asks);
+            bestCpu = Math.Min(bestCpu, (proc.TotalProcessorTime - cpu0).TotalMilliseconds / asks);
         }
-        output.WriteLine($"{name} multivariate={multivariate}: {sw.Elapsed.TotalMilliseconds / asks:F3} ms per ask+tell at history ~1000");
+        output.WriteLine($"{name} multivariate={multivariate}: best round {best:F3} ms wall, {bestCpu:F3} ms CPU per ask+tell at history ~1000");
     }
 }
