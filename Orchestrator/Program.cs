@@ -6,4 +6,5 @@ root.Add(VersionCommand.Create());
 root.Add(ValidateCommand.Create());
 root.Add(AskTellCommand.Create());
 root.Add(DoctorCommand.Create());
+root.Add(TrainCommand.Create());
 return await root.Parse(args).InvokeAsync();

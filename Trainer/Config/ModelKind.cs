@@ -1,0 +1,10 @@
+namespace Sweep.Trainer.Config;
+
+/// <summary>The <c>model</c> key; <c>ann-resnet18</c> is <see cref="AnnResnet18"/>.</summary>
+public enum ModelKind
+{
+    Vggsnn,
+    Resnet18,
+    Scnn,
+    AnnResnet18,
+}
