@@ -3,7 +3,7 @@ using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.Trainer.Training.Protocol;
+using Sweep.SearchSpaces.TrialProtocol;
 using TorchSharp;
 
 namespace Sweep.Orchestrator.Commands;

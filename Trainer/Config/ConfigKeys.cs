@@ -1,3 +1,4 @@
+using Sweep.SearchSpaces.Text;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 

@@ -1,5 +1,5 @@
 using Sweep.Trainer.Training.Control;
-using Sweep.Trainer.Training.Protocol;
+using Sweep.SearchSpaces.TrialProtocol;
 
 namespace Sweep.Trainer.Training;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.Trainer.Training.Protocol;
+using Sweep.SearchSpaces.TrialProtocol;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;

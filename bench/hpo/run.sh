@@ -12,8 +12,11 @@ mkdir -p "$out"
 py=/usr/bin/python3
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 "$repo/sweep" version >/dev/null   # build once, before any timing
-dll=$(ls "$repo"/Orchestrator/bin/Release/net10.0/linux-x64/sweep.dll 2>/dev/null || ls "$repo"/Orchestrator/bin/*/net10.0/linux-x64/sweep.dll | head -1)
-sweep="dotnet $dll ask-tell"
+# Run a private copy of the build, so a rebuild during a long run cannot swap the binary under it.
+bin=$out/bin
+rm -rf "$bin" && mkdir -p "$bin"
+cp -r "$repo"/Orchestrator/bin/Release/net10.0/linux-x64/. "$bin"/
+sweep="dotnet $bin/sweep.dll ask-tell"
 optuna="$py $shared/optuna_server.py"
 drive() { $py "$shared/drive.py" --stderr "$out/stderr.log" "$@"; }
 

@@ -1,3 +1,4 @@
+using Sweep.SearchSpaces.Text;
 using Sweep.SearchSpaces.Specs.Nodes;
 
 namespace Sweep.SearchSpaces.Specs.Reading;

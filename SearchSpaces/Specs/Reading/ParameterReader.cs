@@ -1,3 +1,4 @@
+using Sweep.SearchSpaces.Text;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Sweep.SearchSpaces.Distributions;

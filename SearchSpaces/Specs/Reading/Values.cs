@@ -1,3 +1,4 @@
+using Sweep.SearchSpaces.Text;
 using System.Globalization;
 using Sweep.SearchSpaces.Specs.Nodes;
 

@@ -4,7 +4,7 @@ using Sweep.Trainer.Tests.Config;
 using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.Trainer.Training.Protocol;
+using Sweep.SearchSpaces.TrialProtocol;
 
 namespace Sweep.Trainer.Tests.Training;
 

@@ -1,4 +1,4 @@
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>The snake_case field names of the protocol, in the order the writer emits them.</summary>
 public static class ProtocolFields

@@ -1,4 +1,4 @@
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>The <c>status</c> of a result line.</summary>
 public enum ResultStatus

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>
 /// Reads and validates one protocol line, for the sweep engine and for tests of any trainer. Strict on purpose:

@@ -1,7 +1,10 @@
-namespace Sweep.SearchSpaces.Specs.Reading;
+namespace Sweep.SearchSpaces.Text;
 
-/// <summary>Finds the known word closest to a misspelt one ("did you mean 'maxTrials'?").</summary>
-internal static class KeySuggester
+/// <summary>
+/// Finds the known word closest to a misspelt one ("did you mean 'maxTrials'?"). Shared by the spec reader and
+/// the trainer's run config, so both suggest the same way.
+/// </summary>
+public static class KeySuggester
 {
     // Names users bring from other tools; edit distance would not find them.
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.OrdinalIgnoreCase)
@@ -17,6 +20,9 @@ internal static class KeySuggester
         if (Aliases.TryGetValue(word, out var alias) && candidates.Contains(alias)) return alias;
         var ci = candidates.FirstOrDefault(k => string.Equals(k, word, StringComparison.OrdinalIgnoreCase));
         if (ci is not null) return ci;
+        // A dotted key given without its prefix (mixRatio for tmkt.mixRatio) is no typo: name the full key.
+        var bySegment = candidates.Where(k => k.EndsWith("." + word, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (bySegment.Count == 1) return bySegment[0];
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var k in candidates)

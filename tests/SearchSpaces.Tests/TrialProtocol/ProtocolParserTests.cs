@@ -1,6 +1,6 @@
-using Sweep.Trainer.Training.Protocol;
+using Sweep.SearchSpaces.TrialProtocol;
 
-namespace Sweep.Trainer.Tests.Training;
+namespace Sweep.SearchSpaces.Tests.TrialProtocol;
 
 public sealed class ProtocolParserTests
 {

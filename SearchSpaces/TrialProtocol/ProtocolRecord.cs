@@ -1,4 +1,4 @@
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>
 /// One line of the trial protocol a trainer writes on stdout (README, "Trial protocol"). Torch-free and

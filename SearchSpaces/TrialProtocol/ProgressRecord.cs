@@ -1,4 +1,4 @@
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>
 /// <c>{"type":"progress",…}</c>: written after each epoch (and every <c>reportEvery</c> steps). Accuracies are

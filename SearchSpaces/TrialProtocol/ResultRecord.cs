@@ -1,4 +1,4 @@
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>
 /// <c>{"type":"result",…}</c>: the last line of every run, whatever happened. <see cref="ValTop1"/> is the final

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Sweep.Trainer.Training.Protocol;
+namespace Sweep.SearchSpaces.TrialProtocol;
 
 /// <summary>
 /// Writes protocol records as compact JSON lines and flushes each, so a reader sees it at once. Non-finite numbers
