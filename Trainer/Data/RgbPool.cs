@@ -1,0 +1,43 @@
+namespace Sweep.Trainer.Data;
+
+/// <summary>
+/// Per-class RGB images for category-matched pairing, decoded and resized lazily once (KT preloads them all;
+/// lazy loading keeps start-up fast when only a fraction is drawn).
+/// </summary>
+public sealed class RgbPool
+{
+    private readonly FileSample[][] byClass;
+    private readonly Dictionary<string, RgbSample> cache = new(StringComparer.Ordinal);
+    private readonly int size;
+
+    /// <summary>Groups <paramref name="images"/> by label; every class needs at least one image.</summary>
+    public RgbPool(IEnumerable<FileSample> images, int classCount, int size, string source)
+    {
+        this.size = size;
+        var groups = images.GroupBy(i => i.Label).ToDictionary(g => g.Key, g => g.ToArray());
+        byClass = new FileSample[classCount][];
+        for (var c = 0; c < classCount; c++)
+        {
+            if (!groups.TryGetValue(c, out var list) || list.Length == 0)
+                throw new DataFormatException(source, $"no RGB image for class {c}");
+            byClass[c] = list;
+        }
+    }
+
+    /// <summary>Images of a class.</summary>
+    public IReadOnlyList<FileSample> Images(int label) => byClass[label];
+
+    /// <summary>A uniformly drawn image of the class, resized to size×size.</summary>
+    public RgbSample Draw(int label, Random rng)
+    {
+        var list = byClass[label];
+        var image = list[rng.Next(list.Length)];
+        lock (cache)
+        {
+            if (cache.TryGetValue(image.Path, out var hit)) return hit;
+        }
+        var sample = RgbSample.From(RgbImageReader.Read(image.Path).Resize(size, size), label);
+        lock (cache) cache[image.Path] = sample;
+        return sample;
+    }
+}
