@@ -11,8 +11,11 @@ public static class RgbImageReader
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: file not found", path);
         var bytes = File.ReadAllBytes(path);
         if (bytes.Length == 0) throw new DataFormatException(path, "empty image file");
-        using var bitmap = SKBitmap.Decode(bytes)
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
             ?? throw new DataFormatException(path, $"not a decodable image ({bytes.Length} bytes)");
+        using var bitmap = SKBitmap.Decode(codec)
+            ?? throw new DataFormatException(path, $"undecodable {codec.EncodedFormat} image ({bytes.Length} bytes)");
         // Converting to RGBA8888 also tiles gray (Gray8) images: R = G = B = gray, so V = gray.
         var info = new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var rgba = new SKBitmap(info);
