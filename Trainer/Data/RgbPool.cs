@@ -9,19 +9,15 @@ public sealed class RgbPool
     private readonly FileSample[][] byClass;
     private readonly Dictionary<string, RgbSample> cache = new(StringComparer.Ordinal);
     private readonly int size;
+    private readonly string source;
 
-    /// <summary>Groups <paramref name="images"/> by label; every class needs at least one image.</summary>
+    /// <summary>Groups <paramref name="images"/> by label; drawing from a class without images throws.</summary>
     public RgbPool(IEnumerable<FileSample> images, int classCount, int size, string source)
     {
         this.size = size;
+        this.source = source;
         var groups = images.GroupBy(i => i.Label).ToDictionary(g => g.Key, g => g.ToArray());
-        byClass = new FileSample[classCount][];
-        for (var c = 0; c < classCount; c++)
-        {
-            if (!groups.TryGetValue(c, out var list) || list.Length == 0)
-                throw new DataFormatException(source, $"no RGB image for class {c}");
-            byClass[c] = list;
-        }
+        byClass = [.. Enumerable.Range(0, classCount).Select(c => groups.GetValueOrDefault(c, []))];
     }
 
     /// <summary>Images of a class.</summary>
@@ -31,6 +27,7 @@ public sealed class RgbPool
     public RgbSample Draw(int label, Random rng)
     {
         var list = byClass[label];
+        if (list.Length == 0) throw new DataFormatException(source, $"no RGB image for class {label}");
         var image = list[rng.Next(list.Length)];
         lock (cache)
         {
