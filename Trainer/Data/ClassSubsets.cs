@@ -1,0 +1,42 @@
+namespace Sweep.Trainer.Data;
+
+/// <summary>Per-class split and fraction helpers shared by every dataset kind.</summary>
+public static class ClassSubsets
+{
+    /// <summary>Python's round(): half to even on the double value (round(0.9·55) = 50 = round(49.5)).</summary>
+    public static int PythonRound(double value) => (int)Math.Round(value, MidpointRounding.ToEven);
+
+    /// <summary>
+    /// Keeps round(fraction·n_c) (at least 1) items of every class c, chosen by a seeded shuffle and returned
+    /// in their original order, so the class proportions of the subset follow the full set.
+    /// Fraction 1 returns the input unchanged.
+    /// </summary>
+    public static T[] Fraction<T>(IReadOnlyList<T> items, Func<T, int> labelOf, double fraction, int seed)
+    {
+        if (fraction is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction must be in (0, 1]");
+        if (fraction >= 1) return [.. items];
+        var kept = new List<int>();
+        foreach (var group in items.Select((item, position) => (item, position)).GroupBy(e => labelOf(e.item)))
+        {
+            var members = group.ToArray();
+            var keep = Math.Clamp(PythonRound(fraction * members.Length), 1, members.Length);
+            var rng = SeedMix.Rng(seed, group.Key);
+            rng.Shuffle(members);
+            kept.AddRange(members.Take(keep).Select(m => m.position));
+        }
+        kept.Sort();
+        return [.. kept.Select(p => items[p])];
+    }
+
+    /// <summary><see cref="Fraction{T}"/> for file samples.</summary>
+    public static FileSample[] Fraction(IReadOnlyList<FileSample> items, double fraction, int seed) =>
+        Fraction(items, s => s.Label, fraction, seed);
+
+    /// <summary>Counts of each label 0 … classCount−1.</summary>
+    public static int[] Counts(IEnumerable<int> labels, int classCount)
+    {
+        var counts = new int[classCount];
+        foreach (var label in labels) counts[label]++;
+        return counts;
+    }
+}
