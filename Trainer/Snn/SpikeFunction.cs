@@ -1,0 +1,37 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Sweep.Trainer.Snn;
+
+/// <summary>
+/// spike = H(x − θ) (strict &gt;) with a surrogate backward. A custom autograd node instead of the
+/// straight-through form: one graph node and one saved tensor per call (faster, docs/stack.md §6).
+/// The threshold is folded in so the neuron needs no separate subtraction node.
+/// Arguments: (Tensor x, double threshold, SurrogateKind kind, double alpha).
+/// </summary>
+public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
+{
+    public override string Name => nameof(SpikeFunction);
+
+    public override Tensor forward(autograd.AutogradContext ctx, params object[] vars)
+    {
+        var x = (Tensor)vars[0];
+        var threshold = (double)vars[1];
+        ctx.save_for_backward([x]);
+        ctx.save_data("threshold", threshold);
+        ctx.save_data("kind", (int)(SurrogateKind)vars[2]);
+        ctx.save_data("alpha", (double)vars[3]);
+        return x.gt(threshold).to(x.dtype);
+    }
+
+    public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor gradOutput)
+    {
+        var x = ctx.get_saved_variables()[0];
+        var threshold = (double)ctx.get_data("threshold");
+        var kind = (SurrogateKind)(int)ctx.get_data("kind");
+        var alpha = (double)ctx.get_data("alpha");
+        using var d = x.sub(threshold);
+        using var slope = Surrogate.Derivative(kind, alpha, d);
+        return [gradOutput.mul(slope), null!, null!, null!];
+    }
+}

@@ -1,0 +1,59 @@
+using static TorchSharp.torch;
+
+namespace Sweep.Trainer.Snn;
+
+/// <summary>A surrogate gradient choice; a value per neuron (never a shared mutable instance).</summary>
+public sealed record Surrogate(SurrogateKind Kind, double Alpha)
+{
+    /// <summary>The KT default for N-Caltech101 / CEP-DVS (α hard-coded to 2 in braincog's LIFNode).</summary>
+    public static Surrogate QGate(double alpha = 2.0) => new(SurrogateKind.QGate, alpha);
+
+    public static Surrogate BackEIGate() => new(SurrogateKind.BackEIGate, 1.0);
+
+    public static Surrogate Sigmoid(double alpha = 4.0) => new(SurrogateKind.Sigmoid, alpha);
+
+    /// <summary>H(x − threshold) forward, this surrogate backward.</summary>
+    public Tensor Spike(Tensor x, double threshold = 0.0) => SpikeFunction.apply(x, threshold, Kind, Alpha);
+
+    /// <summary>The surrogate dS/dx at x (no autograd graph).</summary>
+    public static Tensor Derivative(SurrogateKind kind, double alpha, Tensor x)
+    {
+        using var _ = no_grad();
+        switch (kind)
+        {
+            case SurrogateKind.QGate:
+                // α − α²|x| is ≤ 0 exactly outside |x| ≤ 1/α, so a clamp at 0 is the indicator.
+                using (var a = x.abs())
+                    return a.mul(-alpha * alpha).add_(alpha).clamp_min_(0.0);
+            case SurrogateKind.BackEIGate:
+                using (var a = x.abs())
+                using (var m = a.lt(0.5))
+                    return m.to(x.dtype);
+            case SurrogateKind.Sigmoid:
+                using (var s = x.mul(alpha).sigmoid_())
+                using (var one = s.neg().add_(1.0))
+                    return s.mul(one).mul_(alpha);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown surrogate kind");
+        }
+    }
+
+    /// <summary>The smooth primitive whose derivative is the surrogate (methods.md §1.2); tests check the
+    /// custom backward against it.</summary>
+    public Tensor Primitive(Tensor x) => Kind switch
+    {
+        SurrogateKind.QGate => QGatePrimitive(x),
+        SurrogateKind.BackEIGate => x.clamp(-0.5, 0.5),
+        SurrogateKind.Sigmoid => x.mul(Alpha).sigmoid(),
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown surrogate kind"),
+    };
+
+    private Tensor QGatePrimitive(Tensor x)
+    {
+        // g(x) = −½α²|x|x + αx + ½ on |x| ≤ 1/α, 0 below, 1 above.
+        var inner = x.abs().mul(x).mul(-0.5 * Alpha * Alpha).add(x.mul(Alpha)).add(0.5);
+        var lo = x.lt(-1.0 / Alpha);
+        var hi = x.gt(1.0 / Alpha);
+        return inner.masked_fill(lo, 0.0).masked_fill(hi, 1.0);
+    }
+}
