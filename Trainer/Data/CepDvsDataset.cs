@@ -7,7 +7,7 @@ namespace Sweep.Trainer.Data;
 /// first half train, next fifth held out (KT's 250/100 of each 500-sample block). The RGB pool is the
 /// training images of each class (true same-class pairing, not KT's index quirk).
 /// </summary>
-public sealed class CepDvsDataset : IPairedDataset
+public sealed class CepDvsDataset : FileBackedDataset
 {
     /// <summary>The 20 CIFAR-100 superclasses in label order.</summary>
     public static readonly IReadOnlyList<string> ClassNames =
@@ -18,16 +18,23 @@ public sealed class CepDvsDataset : IPairedDataset
         "non-insect_invertebrates", "people", "reptiles", "small_mammals", "trees", "vehicles_1", "vehicles_2",
     ];
 
-    private readonly DatasetOptions options;
-    private readonly FileSample[] train;
-    private readonly FileSample[] val;
-    private readonly RgbPool rgb;
-
     /// <summary>Reads the index files; decoding happens per sample.</summary>
-    public CepDvsDataset(DatasetOptions options)
+    public CepDvsDataset(DatasetOptions options) : base(options, Index(options))
+    {
+    }
+
+    /// <inheritdoc/>
+    public override string Name => "cepdvs";
+
+    /// <inheritdoc/>
+    public override int ClassCount => ClassNames.Count;
+
+    /// <inheritdoc/>
+    protected override EventStream ReadEvents(string path) => CepDvsReader.Read(path);
+
+    private static FileSplits Index(DatasetOptions options)
     {
         options.Validate();
-        this.options = options;
         var root = options.Root!;
         var labels = ReadLabels(Path.Combine(root, "pathFile.csv"));
         var mats = NumberedFiles(Path.Combine(root, "data", "MAT", "img"), p => p.EndsWith(".mat", StringComparison.OrdinalIgnoreCase));
@@ -48,47 +55,12 @@ public sealed class CepDvsDataset : IPairedDataset
         }
         fullTrain.Sort();
         held.Sort();
-        train = ClassSubsets.Fraction([.. fullTrain.Select(i => new FileSample(mats[i], labels[i]))], options.TrainFraction, options.Seed);
-        val = [.. held.Select(i => new FileSample(mats[i], labels[i]))];
+        var train = ClassSubsets.Fraction([.. fullTrain.Select(i => new FileSample(mats[i], labels[i]))], options.TrainFraction, options.Seed);
+        FileSample[] val = [.. held.Select(i => new FileSample(mats[i], labels[i]))];
         var pool = ClassSubsets.Fraction([.. fullTrain.Select(i => new FileSample(images[i], labels[i]))], options.RgbFraction,
             SeedMix.Derive(options.Seed, -3));
-        rgb = new RgbPool(pool, ClassNames.Count, options.FrameSize, Path.Combine(root, "data", "img"));
+        return new FileSplits(train, val, new RgbPool(pool, ClassNames.Count, options.FrameSize, Path.Combine(root, "data", "img")));
     }
-
-    /// <inheritdoc/>
-    public string Name => "cepdvs";
-
-    /// <inheritdoc/>
-    public int ClassCount => ClassNames.Count;
-
-    /// <inheritdoc/>
-    public int TimeSteps => options.TimeSteps;
-
-    /// <inheritdoc/>
-    public int FrameSize => options.FrameSize;
-
-    /// <inheritdoc/>
-    public TrainSampling TrainSampling => options.EffectiveSampler;
-
-    /// <summary>The samples of a split.</summary>
-    public IReadOnlyList<FileSample> Samples(DataSplit split) => split == DataSplit.Train ? train : val;
-
-    /// <inheritdoc/>
-    public int Count(DataSplit split) => Samples(split).Count;
-
-    /// <inheritdoc/>
-    public int LabelOf(DataSplit split, int index) => Samples(split)[index].Label;
-
-    /// <inheritdoc/>
-    public DvsSample GetDvs(DataSplit split, int index, Random? augment = null)
-    {
-        var sample = Samples(split)[index];
-        var events = CepDvsReader.Read(sample.Path);
-        return new DvsSample(DvsPipeline.Prepare(events, options.TimeSteps, options.FrameSize, options.Augmentation, augment), sample.Label);
-    }
-
-    /// <inheritdoc/>
-    public RgbSample GetRgbForClass(int label, Random rng) => rgb.Draw(label, rng);
 
     /// <summary>Labels of the records of <c>pathFile.csv</c> (header skipped, class = 5th whitespace token).</summary>
     public static int[] ReadLabels(string path)
