@@ -163,8 +163,18 @@ internal static class ParzenLogPdf
             row[k] += logWeights[k];
             if (row[k] > max) max = row[k];
         }
-        // numpy: −inf − (−inf) is NaN, and so is the result.
+        return SumExp(row, max);
+    }
+
+    /// <summary>
+    /// log Σ exp(row − max) + max, lanes accumulated in stride order then the scalar tail (the one summation
+    /// order both the general and the univariate path use, so their bits agree). NaN when every entry is −inf,
+    /// as numpy's −inf − (−inf).
+    /// </summary>
+    internal static double SumExp(ReadOnlySpan<double> row, double max)
+    {
         if (double.IsNegativeInfinity(max)) return double.NaN;
+        var K = row.Length;
         var w = Vector<double>.Count;
         var mv = new Vector<double>(max);
         var acc = Vector<double>.Zero;

@@ -51,7 +51,7 @@ internal static class ParzenUnivariateLogPdf
                 row[k] = -(z * z) * 0.5 - norms[k] + logW[k];
                 if (row[k] > max) max = row[k];
             }
-            into[i] = SumExp(row.AsSpan(0, K), max);
+            into[i] = ParzenLogPdf.SumExp(row.AsSpan(0, K), max);
         }
     }
 
@@ -66,24 +66,6 @@ internal static class ParzenUnivariateLogPdf
             row[k] = (z < lo || z > hi ? double.NegativeInfinity : -(z * z) * 0.5 - norms[k]) + logW[k];
             if (row[k] > max) max = row[k];
         }
-        return SumExp(row, max);
-    }
-
-    // The general path's log-sum-exp: lanes accumulate in stride order, then the scalar tail.
-    private static double SumExp(Span<double> row, double max)
-    {
-        if (double.IsNegativeInfinity(max)) return double.NaN;
-        var K = row.Length;
-        var w = Vector<double>.Count;
-        var mv = new Vector<double>(max);
-        var acc = Vector<double>.Zero;
-        var i = 0;
-        // Vector.Exp leaves its fast path for arguments below about −709; anything that small adds nothing to a
-        // sum that holds exp(0) = 1, so clamping keeps the bits and the speed.
-        var floor = new Vector<double>(-700.0);
-        for (; i <= K - w; i += w) acc += Vector.Exp(Vector.Max(new Vector<double>(row[i..]) - mv, floor));
-        var sum = Vector.Sum(acc);
-        for (; i < K; i++) sum += Math.Exp(row[i] - max);
-        return Math.Log(sum) + max;
+        return ParzenLogPdf.SumExp(row, max);
     }
 }
