@@ -36,6 +36,7 @@ public static class ConfigKeys
         Number("kt.pow", 3.0, 0, null, "Sliding replacement P = progress^pow.", exclusive: true),
         Number("kt.domainWeight", 0.5, 0, null, "β: weight of the CKA domain-alignment loss."),
         Bool("kt.str", true, "Spatio-temporal regularisation: learnable per-step weights σ(η_t)."),
+        Bool("transfer.blankRgb", false, "Control: the RGB branch sees blank (zero) frames, so no appearance knowledge reaches it."),
         Number("tmkt.mixRatio", 0.5, 0, 1, "Expected fraction r_m of event frames in a mixed sequence."),
         Choice("tmkt.mixSchedule", "fixed", ["fixed", "ramp"], "fixed: r_m all run; ramp: r_m rises from 0 to tmkt.mixRatio."),
         Number("tmkt.magWeight", 0.1, 0, null, "λ_MAG: weight of the per-step modality loss."),

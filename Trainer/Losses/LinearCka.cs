@@ -19,7 +19,8 @@ public static class LinearCka
         var k = Center(xs.bmm(xs.transpose(1, 2)));
         var l = Center(ys.bmm(ys.transpose(1, 2)));
         var dot = k.mul(l).sum([1, 2]);
-        var norms = k.square().sum([1, 2]).sqrt().mul(l.square().sum([1, 2]).sqrt());
+        // norm() rather than square-sum-sqrt: its backward is 0, not NaN, at a zero Gram matrix (a silent layer).
+        var norms = k.flatten(1).norm(1).mul(l.flatten(1).norm(1));
         return dot.div(norms.add(epsilon)).MoveToOuterDisposeScope();
     }
 

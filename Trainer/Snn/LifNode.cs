@@ -103,7 +103,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         // Hard reset with the reset path detached: masked_fill passes dL/dh through where no spike
         // fired and 0 where one did, exactly the gradient of h·(1 − s.detach()), in one node.
         using (var fired = h.gt(vth))
-            membrane = h.masked_fill(fired, 0.0);
+            membrane = h.masked_fill(fired, ScalarConstants.Zero);
         h.Dispose();
         if (RecordMembrane) recorded.Add(membrane.alias());
         return spike;

@@ -54,6 +54,6 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
         var inner = x.abs().mul(x).mul(-0.5 * Alpha * Alpha).add(x.mul(Alpha)).add(0.5);
         var lo = x.lt(-1.0 / Alpha);
         var hi = x.gt(1.0 / Alpha);
-        return inner.masked_fill(lo, 0.0).masked_fill(hi, 1.0);
+        return inner.masked_fill(lo, ScalarConstants.Zero).masked_fill(hi, ScalarConstants.One);
     }
 }

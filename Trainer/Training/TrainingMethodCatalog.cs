@@ -1,3 +1,4 @@
+using Sweep.Trainer.Methods;
 using System.Collections.Frozen;
 using Sweep.Trainer.Config;
 
@@ -11,7 +12,12 @@ public sealed class TrainingMethodCatalog(IReadOnlyDictionary<TrainingMethod, Fu
 {
     private readonly FrozenDictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>> _factories = factories.ToFrozenDictionary();
 
-    public static TrainingMethodCatalog BuiltIn { get; } = new(new Dictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>>());
+    public static TrainingMethodCatalog BuiltIn { get; } = new(new Dictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>>
+    {
+        [TrainingMethod.Dvs] = _ => new SpikingMethod((c, _) => new DvsObjective(c)),
+        [TrainingMethod.Kt] = _ => new SpikingMethod((c, _) => new KtObjective(c)),
+        [TrainingMethod.Tmkt] = _ => new SpikingMethod((c, m) => new TmktObjective(c, m.FeatureDim)),
+    });
 
     public IEnumerable<TrainingMethod> Methods => _factories.Keys.Order();
 

@@ -1,0 +1,26 @@
+using Sweep.Trainer.Config;
+using Sweep.Trainer.Data;
+
+namespace Sweep.Trainer.Methods;
+
+/// <summary>The dataset a run config names; the frames get the run's <c>timeSteps</c>.</summary>
+public static class RunDataset
+{
+    public static DatasetOptions Options(RunConfig c) => new()
+    {
+        Kind = DatasetFactory.ParseKind(c.Dataset.Kind),
+        Root = c.Dataset.Root is { Length: > 0 } root ? root : null,
+        RgbRoot = c.Dataset.RgbRoot is { Length: > 0 } rgb ? rgb : null,
+        FrameSize = c.Dataset.FrameSize,
+        TimeSteps = c.TimeSteps,
+        TrainFraction = c.Dataset.TrainFraction,
+        RgbFraction = c.Dataset.RgbFraction,
+        Seed = c.Dataset.Seed,
+        DvsAugment = c.Dataset.Augment,
+        Classes = c.Dataset.Classes,
+        SamplesPerClass = c.Dataset.SamplesPerClass,
+        Noise = c.Dataset.Noise,
+    };
+
+    public static IPairedDataset Create(RunConfig c) => DatasetFactory.Create(Options(c));
+}

@@ -1,0 +1,27 @@
+using Sweep.Trainer.Config;
+using Sweep.Trainer.Models;
+using Sweep.Trainer.Snn;
+
+namespace Sweep.Trainer.Methods;
+
+/// <summary>The spiking network a run config names, sized to the dataset's classes and frame size.</summary>
+public static class RunModel
+{
+    public static SpikingNetwork Create(RunConfig c, int classes, int frameSize)
+    {
+        var surrogate = c.Surrogate switch
+        {
+            Config.SurrogateKind.BackEI => Surrogate.BackEIGate(),
+            Config.SurrogateKind.Sigmoid => Surrogate.Sigmoid(),
+            _ => Surrogate.QGate(),
+        };
+        var mode = c.StepMode == StepModeKind.Single ? StepMode.SingleStep : StepMode.MultiStep;
+        return c.Model switch
+        {
+            ModelKind.Vggsnn => VggSnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, surrogate, mode),
+            ModelKind.Resnet18 => SpikingResNet18.Create(classes, c.TimeSteps, 2, surrogate, mode),
+            ModelKind.Scnn => Scnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, surrogate, mode),
+            _ => throw new ArgumentException($"model: '{c.Model}' is not a spiking network (method {c.Method} needs vggsnn, resnet18 or scnn)"),
+        };
+    }
+}

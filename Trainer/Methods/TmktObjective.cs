@@ -1,0 +1,50 @@
+using Sweep.Trainer.Config;
+using Sweep.Trainer.Data;
+using Sweep.Trainer.Losses;
+using Sweep.Trainer.Models;
+using Sweep.Trainer.Schedules;
+using static TorchSharp.torch;
+
+namespace Sweep.Trainer.Methods;
+
+/// <summary>
+/// <c>method: tmkt</c> (methods.md §3.3): truncated time-step mixup (t* geometric with p solved from r_m; every frame
+/// from t* on is an event frame) replaces KT's RGB branch; KT's loss plus λ_MAG·MAG (per-step modality) and
+/// λ_MRP·MRP (realised ratio K/T) on the mixed branch's head inputs.
+/// </summary>
+public sealed class TmktObjective : IBatchObjective
+{
+    private readonly RunConfig _config;
+    private readonly Generator _rng;
+    private readonly MixRatioSchedule _ratio;
+    private readonly MagHead _mag;
+    private readonly MrpHead _mrp;
+
+    public TmktObjective(RunConfig config, long featureDim)
+    {
+        _config = config;
+        _rng = new Generator((ulong)config.Seed);
+        // "ramp" reads the curriculum wording of the paper: r_m rises like KT's P = progress^3 (methods.md §3.3).
+        _ratio = config.Tmkt.MixSchedule == MixSchedule.Ramp
+            ? MixRatioSchedule.Ramp(0.0, config.Tmkt.MixRatio)
+            : MixRatioSchedule.Fixed(config.Tmkt.MixRatio);
+        _mag = new MagHead(featureDim);
+        _mrp = new MrpHead(featureDim);
+    }
+
+    public IEnumerable<nn.Module> ExtraModules => [_mag, _mrp];
+
+    public ObjectiveStep Compute(SpikingNetwork model, PairedBatch batch, BatchContext at)
+    {
+        var dvs = batch.Dvs;
+        var steps = (int)dvs.shape[0];
+        var p = TimeStepMixup.SolveProbability(Math.Clamp(_ratio.At(at.Progress), 0.0, 1.0), steps);
+        var (_, modality) = TimeStepMixup.Sample(p, steps, dvs.shape[1], _rng);
+        var mixed = where(modality.gt(0.5).view(steps, -1, 1, 1, 1), dvs, TransferInputs.RgbSequence(_config, batch));
+        var output = model.Forward(mixed, dvs);
+        var loss = TransferLoss.Compute(_config, model, output, batch.Labels)
+            .add(_mag.Loss(output.FeaturesA, modality).mul(_config.Tmkt.MagWeight))
+            .add(_mrp.Loss(output.FeaturesA, modality.mean([0])).mul(_config.Tmkt.MrpWeight));
+        return new ObjectiveStep(loss, output.LogitsB);
+    }
+}
