@@ -48,6 +48,36 @@ public sealed class Study : ITrialHistory
         return trial;
     }
 
+    /// <summary>
+    /// Re-creates a trial from durable state (an engine restarting a sweep): the next number, its parameters, its
+    /// intermediate values and, when finished, its outcome. Samplers see it exactly as if it had been asked and told.
+    /// </summary>
+    public TrialRecord Import(IReadOnlyDictionary<string, double> parameters, IEnumerable<KeyValuePair<int, double>> intermediate,
+                              TrialState state, double? value, string? error = null)
+    {
+        if (Space.Validate(parameters) is { } problem)
+            throw new StudyException($"imported trial {_trials.Count}: {problem}");
+        var trial = new TrialRecord(_trials.Count);
+        _trials.Add(trial);
+        Pruner.OnTrialCreated(this, trial);
+        trial.SetParams(parameters);
+        foreach (var (step, v) in intermediate) trial.SetIntermediate(step, v);
+        switch (state)
+        {
+            case TrialState.Complete when value is { } v && double.IsFinite(v):
+                trial.Value = v;
+                Finish(trial, TrialState.Complete, null);
+                if (_best is null || IsBetter(v, _best.Value!.Value)) _best = trial;
+                break;
+            case TrialState.Complete:
+                throw new StudyException($"imported trial {trial.Number} is complete without a finite value");
+            case TrialState.Pruned or TrialState.Fail:
+                Finish(trial, state, error);
+                break;
+        }
+        return trial;
+    }
+
     /// <summary>Records an intermediate value and returns the pruner's decision. A Pause moves the trial to Waiting.</summary>
     public PruneDecision Report(int number, int step, double value)
     {

@@ -1,0 +1,12 @@
+namespace Sweep.Grains.Model;
+
+/// <summary>The sweep's answer to a progress report.</summary>
+[GenerateSerializer]
+public enum ReportDecision
+{
+    Continue = 0,
+    /// <summary>The pruner stopped the trial: kill it and report <see cref="TrialOutcomeKind.Pruned"/>.</summary>
+    Prune = 1,
+    /// <summary>The sweep no longer wants this attempt (cancel, pause, a stale attempt): kill it, report Killed.</summary>
+    Kill = 2,
+}

@@ -1,0 +1,38 @@
+namespace Sweep.Grains.Model;
+
+/// <summary>
+/// The persisted state of a sweep, and what <c>sweep status</c> shows. Trials live in their own grains so that a
+/// trial event writes one small row whatever the sweep's size.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SweepInfo
+{
+    [Id(0)] public required string Id { get; init; }
+    [Id(1)] public required string Name { get; init; }
+    /// <summary>The spec as written, re-read on activation (the engine never persists parsed objects).</summary>
+    [Id(2)] public required string SpecText { get; init; }
+    [Id(3)] public required string SpecFile { get; init; }
+    [Id(4)] public SweepStatus Status { get; init; }
+    /// <summary>Why the sweep rests (stop, timeout, too many failures, cancel).</summary>
+    [Id(5)] public string? Reason { get; init; }
+    [Id(6)] public DateTime CreatedUtc { get; init; }
+    [Id(7)] public DateTime? FinishedUtc { get; init; }
+    [Id(8)] public int MaxTrials { get; init; }
+    /// <summary>Trials asked so far (numbers 0 .. Asked-1 exist).</summary>
+    [Id(9)] public int Asked { get; init; }
+    [Id(10)] public int Pending { get; init; }
+    [Id(11)] public int Running { get; init; }
+    [Id(12)] public int Complete { get; init; }
+    [Id(13)] public int Pruned { get; init; }
+    [Id(14)] public int Failed { get; init; }
+    [Id(15)] public int? BestTrial { get; init; }
+    [Id(16)] public double? BestValue { get; init; }
+    [Id(17)] public string MetricName { get; init; } = "";
+    [Id(18)] public StudyDirectionName Goal { get; init; }
+    /// <summary>Wall-clock time spent running (excludes paused or stopped periods), for the budget timeout.</summary>
+    [Id(19)] public TimeSpan ActiveTime { get; init; }
+
+    public int Finished => Complete + Pruned + Failed;
+
+    public bool IsResting => Status is not (SweepStatus.Running or SweepStatus.Draining);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace Sweep.Grains.Model;
+
+/// <summary>The persisted state of one trial (a <see cref="Trials.TrialGrain"/>), and a row of <c>sweep trials</c>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TrialInfo
+{
+    [Id(0)] public required string SweepId { get; init; }
+    [Id(1)] public int Number { get; init; }
+    [Id(2)] public TrialStatus Status { get; init; }
+    /// <summary>Internal values (choice index for categoricals), what the sampler is rebuilt from.</summary>
+    [Id(3)] public ImmutableSortedDictionary<string, double> Params { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+    /// <summary>The same parameters as JSON literals (<c>0.01</c>, <c>4</c>, <c>"adam"</c>), in space order, for output.</summary>
+    [Id(4)] public ImmutableArray<ParamValue> Values { get; init; } = [];
+    [Id(5)] public double? Value { get; init; }
+    [Id(6)] public ImmutableSortedDictionary<int, double> Intermediate { get; init; } = ImmutableSortedDictionary<int, double>.Empty;
+    /// <summary>Runs started so far (1 after the first start; retries and restarts after a pause add one).</summary>
+    [Id(7)] public int Attempt { get; init; }
+    [Id(8)] public int Retries { get; init; }
+    [Id(9)] public string? Node { get; init; }
+    [Id(10)] public string? Device { get; init; }
+    [Id(11)] public string? Runner { get; init; }
+    [Id(12)] public string? Error { get; init; }
+    [Id(13)] public int? ExitCode { get; init; }
+    [Id(14)] public ImmutableArray<string> StderrTail { get; init; } = [];
+    /// <summary>Numeric fields of the result line (val_top1, params, sops_per_sample, …).</summary>
+    [Id(15)] public ImmutableSortedDictionary<string, double> Metrics { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+    [Id(16)] public DateTime CreatedUtc { get; init; }
+    [Id(17)] public DateTime? StartedUtc { get; init; }
+    [Id(18)] public DateTime? FinishedUtc { get; init; }
+
+    public bool IsFinished => Status is TrialStatus.Complete or TrialStatus.Pruned or TrialStatus.Failed;
+}

@@ -1,0 +1,16 @@
+using Sweep.Grains.Model;
+
+namespace Sweep.Grains.Nodes;
+
+/// <inheritdoc cref="IGpuNodeGrain"/>
+public sealed class GpuNodeGrain([PersistentState("node", StorageNames.Sweep)] IPersistentState<NodeInfo?> state)
+    : Grain, IGpuNodeGrain
+{
+    public async Task Update(NodeInfo info)
+    {
+        state.State = info;
+        await state.WriteStateAsync();
+    }
+
+    public Task<NodeInfo?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Sweep.Grains.Model;
+
+namespace Sweep.Grains.Sweeps;
+
+/// <summary>
+/// One sweep: the spec, the sampler and pruner, budget accounting, trial bookkeeping and ranking. Runners pull
+/// work with <see cref="Next"/> and report back; no call waits for a training run.
+/// </summary>
+[Alias("sweep.ISweepGrain")]
+public interface ISweepGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the sweep from a validated spec text; fails if the id is taken or the spec is invalid.</summary>
+    [Alias("Create")] Task<SweepInfo> Create(string specText, string specFile);
+
+    /// <summary>The sweep, or null when no sweep has this id.</summary>
+    [Alias("Get")] Task<SweepInfo?> Get();
+
+    /// <summary>Every trial asked so far, by number.</summary>
+    [Alias("Trials")] Task<ImmutableArray<TrialInfo>> Trials();
+
+    /// <summary>An attempt for <paramref name="slot"/> to run now, or null when the sweep has nothing to start.</summary>
+    [Alias("Next")] Task<TrialAssignment?> Next(RunnerSlot slot);
+
+    /// <summary>An intermediate metric value; the answer says whether the attempt goes on.</summary>
+    [Alias("Report")] Task<ReportDecision> Report(int number, int attempt, int step, double value);
+
+    /// <summary>The end of an attempt. Reports for stale attempts are ignored.</summary>
+    [Alias("Finish")] Task Finish(int number, int attempt, TrialOutcome outcome);
+
+    /// <summary>Keeps the leases of a runner's attempts; returns the attempts the runner must kill.</summary>
+    [Alias("Heartbeat")] Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running);
+
+    /// <summary>Drain: no new trials; running ones finish.</summary>
+    [Alias("Stop")] Task<SweepInfo> Stop();
+
+    /// <summary>Kill running trials (they fail as cancelled) and rest.</summary>
+    [Alias("Cancel")] Task<SweepInfo> Cancel();
+
+    /// <summary>Kill running trials and put them back to pending; nothing runs until <see cref="Resume"/>.</summary>
+    [Alias("Pause")] Task<SweepInfo> Pause();
+
+    /// <summary>Continue a paused, stopped, cancelled or failed sweep, or one whose process died.</summary>
+    [Alias("Resume")] Task<SweepInfo> Resume();
+}

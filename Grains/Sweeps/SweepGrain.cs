@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sweep.Grains.Model;
+using Sweep.Grains.Trials;
+
+namespace Sweep.Grains.Sweeps;
+
+/// <inheritdoc cref="ISweepGrain"/>
+/// <remarks>
+/// The sweep record is small and written on each trial start and end; each trial is written by its own grain, so
+/// the cost of a trial event does not grow with the sweep. On activation the study is rebuilt from the trial grains.
+/// </remarks>
+public sealed partial class SweepGrain(
+    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
+    IOptions<SweepEngineOptions> options,
+    ILogger<SweepGrain> log) : Grain, ISweepGrain
+{
+    private SweepBook? _book;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private SweepBook Book => _book ?? throw new SweepNotFoundException(Id);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && state.State is { } info)
+        {
+            var plan = SweepPlan.Parse(info.SpecText, info.SpecFile);
+            var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).Get()));
+            _book = new SweepBook(plan, info, trials.Select((t, n) => t ?? throw new InvalidOperationException(
+                $"sweep {Id}: trial {n} is missing from storage")), () => DateTime.UtcNow);
+            StartTicking();
+        }
+    }
+
+    public async Task<SweepInfo> Create(string specText, string specFile)
+    {
+        if (_book is not null) throw new InvalidOperationException($"a sweep with id '{Id}' already exists");
+        var plan = SweepPlan.Parse(specText, specFile);
+        _book = new SweepBook(plan, SweepBook.NewInfo(Id, plan, specFile, DateTime.UtcNow), [], () => DateTime.UtcNow);
+        await SaveSweep();
+        await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).Add(Id);
+        StartTicking();
+        LogCreated(log, Id, plan.Spec.Name, plan.Spec.Budget.MaxTrials);
+        return _book.Info;
+    }
+
+    public Task<SweepInfo?> Get() => Task.FromResult(_book?.Snapshot());
+
+    public Task<ImmutableArray<TrialInfo>> Trials() => Task.FromResult(_book?.Trials.ToImmutableArray() ?? []);
+
+    public async Task<TrialAssignment?> Next(RunnerSlot slot)
+    {
+        if (_book?.Next(slot) is not { } next) return null;
+        await TrialGrain(next.Trial.Number).Save(next.Trial);
+        await SaveSweep();
+        return next.Assignment;
+    }
+
+    public async Task<ReportDecision> Report(int number, int attempt, int step, double value)
+    {
+        var (decision, changed) = Book.Report(number, attempt, step, value);
+        if (changed is not null) await TrialGrain(number).Save(changed);
+        if (decision == ReportDecision.Prune) await SaveSweep();
+        return decision;
+    }
+
+    public async Task Finish(int number, int attempt, TrialOutcome outcome)
+    {
+        if (Book.Finish(number, attempt, outcome) is not { } changed) return;
+        await TrialGrain(number).Save(changed);
+        await SaveSweep();
+        if (changed.Status == TrialStatus.Failed) LogTrialFailed(log, Id, number, changed.Error);
+    }
+
+    public async Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running) =>
+        await Task.FromResult(Book.Heartbeat(runner, running));
+
+    public Task<SweepInfo> Stop() => Change(() => { Book.Stop(); return []; });
+
+    public Task<SweepInfo> Cancel() => Change(Book.Cancel);
+
+    public Task<SweepInfo> Pause() => Change(Book.Pause);
+
+    public Task<SweepInfo> Resume() => Change(Book.Resume);
+
+    private async Task<SweepInfo> Change(Func<IReadOnlyList<TrialInfo>> change)
+    {
+        foreach (var t in change()) await TrialGrain(t.Number).Save(t);
+        await SaveSweep();
+        return Book.Info;
+    }
+
+    private void StartTicking() =>
+        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(options.Value.TickInterval, options.Value.TickInterval) { KeepAlive = true });
+
+    private async Task Tick(CancellationToken ct)
+    {
+        if (_book is null || _book.Info.IsResting) return;
+        var expired = _book.ExpireLeases(options.Value.LeaseTimeout);
+        foreach (var t in expired) await TrialGrain(t.Number).Save(t);
+        if (expired.Count > 0 | _book.CheckTimeout()) await SaveSweep();
+    }
+
+    private async Task SaveSweep()
+    {
+        var wasActive = state.State is { IsResting: false };
+        state.State = Book.Snapshot();
+        await state.WriteStateAsync();
+        var active = !state.State.IsResting;
+        if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActive(Id, active);
+    }
+
+    private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(Grains.Trials.TrialGrain.Key(Id, number));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sweep {SweepId} created: {Name}, {MaxTrials} trials")]
+    private static partial void LogCreated(ILogger logger, string sweepId, string name, int maxTrials);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: trial {Number} failed: {Error}")]
+    private static partial void LogTrialFailed(ILogger logger, string sweepId, int number, string? error);
+}

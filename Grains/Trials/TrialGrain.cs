@@ -1,0 +1,18 @@
+using Sweep.Grains.Model;
+
+namespace Sweep.Grains.Trials;
+
+/// <inheritdoc cref="ITrialGrain"/>
+public sealed class TrialGrain([PersistentState("trial", StorageNames.Sweep)] IPersistentState<TrialInfo?> state)
+    : Grain, ITrialGrain
+{
+    public static string Key(string sweepId, int number) => $"{sweepId}/{number}";
+
+    public async Task Save(TrialInfo info)
+    {
+        state.State = info;
+        await state.WriteStateAsync();
+    }
+
+    public Task<TrialInfo?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Sweep.Orchestrator.Output;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>Options shared by the sweep verbs.</summary>
+internal static class CliOptions
+{
+    public static Option<string?> Home() => new("--home")
+    {
+        Description = "Home directory: state (sweep.db), trial folders, silo address. Default: ./.sweep",
+    };
+
+    public static Option<OutputFormat> Format(OutputFormat fallback = OutputFormat.Table) => new("--format", "-f")
+    {
+        Description = "Output format on stdout: table, json or yaml.",
+        DefaultValueFactory = _ => fallback,
+    };
+
+    public static Argument<string> SweepId() => new("id") { Description = "The sweep id (see `sweep list`)." };
+
+    public static Option<string?> Gpus() => new("--gpus")
+    {
+        Description = "GPU indices this node runs trials on, e.g. 0,1 (default: the visible NVIDIA devices; none = CPU slots).",
+    };
+
+    public static Option<int?> CpuSlots() => new("--cpu-slots")
+    {
+        Description = "Trials at once on CPU when there are no GPUs (default: the spec's parallelTrials, or the core count).",
+    };
+
+    public static Option<int> SlotsPerGpu() => new("--slots-per-gpu")
+    {
+        Description = "Trials at once per GPU. Default: 1.",
+        DefaultValueFactory = _ => 1,
+    };
+}

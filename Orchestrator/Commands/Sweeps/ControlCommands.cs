@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Output;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>
+/// <c>sweep stop|cancel|pause ID</c>: sent to the silo serving the home; with none running, applied to the stored
+/// sweep through a silo hosted for the call (which runs no trials).
+/// </summary>
+public static class ControlCommands
+{
+    public static IEnumerable<Command> Create() =>
+    [
+        Make("stop", "Drain a sweep: no new trials; running ones finish.", s => s.Stop()),
+        Make("cancel", "Cancel a sweep: kill its running trials (they fail as cancelled).", s => s.Cancel()),
+        Make("pause", "Pause a sweep: kill its running trials and keep them pending until `sweep resume`.", s => s.Pause()),
+    ];
+
+    private static Command Make(string verb, string description, Func<ISweepGrain, Task<SweepInfo>> act)
+    {
+        var id = CliOptions.SweepId();
+        var home = CliOptions.Home();
+        var format = CliOptions.Format();
+        var command = new Command(verb, description) { id, home, format };
+        command.SetAction((pr, ct) => CliAction.Run(verb, pr.InvocationConfiguration.Error, async () =>
+        {
+            var h = SweepHome.Existing(pr.GetValue(home));
+            var sweepId = pr.GetValue(id)!;
+            using (var store = Store.SweepStore.Open(h)) store.Sweep(sweepId);      // unknown id: exit 2 before any silo starts
+            await using var connection = await SweepConnection.OpenAsync(h, new SiloSettings { Home = h }, ct);
+            var info = await act(connection.Grains.GetGrain<ISweepGrain>(sweepId));
+            ReadCommands.WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
+            return CliAction.Ok;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using System.Globalization;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Running;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>
+/// Starts <c>sweep silo</c> for a home as a background process in its own session (it outlives this one, unlike
+/// trials), which exits once no sweep has been active for a while; waits until it advertises its gateway.
+/// </summary>
+internal static class DetachedSilo
+{
+    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TextWriter error, CancellationToken ct)
+    {
+        var args = runner.SweepCommand.Concat(["silo", "--home", home.Path, "--exit-when-idle", "60",
+            "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
+            "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
+            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
+        var log = Path.Combine(home.Path, "silo.log");
+        var command = string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";
+        using (var p = Process.Start(new ProcessStartInfo("setsid", ["-f", "/bin/sh", "-c", command]) { UseShellExecute = false }))
+            if (p is not null) await p.WaitForExitAsync(ct);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (SiloEndpoint.ReadLive(home) is null)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"the background silo did not start within 60 s; see {log}");
+            await Task.Delay(200, ct);
+        }
+        error.WriteLine($"started a background silo for {home.Path} (log: {log})");
+    }
+
+    private static string Quote(string s) => "'" + s.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Output;
+using Sweep.Orchestrator.Store;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary><c>sweep export ID -f json|yaml|csv|optuna-journal [-o FILE]</c>: the sweep and every trial.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var id = CliOptions.SweepId();
+        var home = CliOptions.Home();
+        var format = new Option<string>("--format", "-f") { Description = "json, yaml, csv or optuna-journal.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
+        command.SetAction((pr, ct) => CliAction.Run("export", pr.InvocationConfiguration.Error, async () =>
+        {
+            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            var sweep = store.Sweep(pr.GetValue(id)!);
+            var trials = store.Trials(sweep.Id);
+            var text = pr.GetValue(format) switch
+            {
+                "csv" => Csv(trials),
+                "optuna-journal" => string.Concat(OptunaJournal.Lines(sweep, SweepPlan.Parse(sweep.SpecText, sweep.SpecFile).Spec.Space, trials).Select(l => l + "\n")),
+                var f => Tree(sweep, trials, f),
+            };
+            if (pr.GetValue(output) is { } file)
+            {
+                var tmp = file + ".tmp";
+                await File.WriteAllTextAsync(tmp, text, ct);
+                File.Move(tmp, file, overwrite: true);
+                pr.InvocationConfiguration.Error.WriteLine($"{trials.Count} trials of {sweep.Id} written to {file}");
+            }
+            else pr.InvocationConfiguration.Output.Write(text);
+            return CliAction.Ok;
+        }));
+        return command;
+    }
+
+    private static string Tree(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, string format)
+    {
+        var node = new JsonObject { ["sweep"] = SweepViews.Sweep(sweep), ["trials"] = new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]) };
+        return format == "yaml" ? YamlEmitter.Emit(node) : node.ToJsonString(JsonOptions.Indented) + "\n";
+    }
+
+    private static string Csv(IReadOnlyList<TrialInfo> trials)
+    {
+        var names = trials.SelectMany(t => t.Values.Select(v => v.Name)).Distinct().ToList();
+        var sb = new StringBuilder("number,state,value,").Append(string.Join(",", names.Select(Field))).Append(",attempt,duration_s,error\n");
+        foreach (var t in trials)
+        {
+            var values = t.Values.ToDictionary(v => v.Name, v => v.Json.Trim('"'));
+            sb.Append(t.Number.ToString(CultureInfo.InvariantCulture)).Append(',').Append(t.Status.ToString().ToLowerInvariant()).Append(',')
+              .Append(t.Value?.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+              .Append(string.Join(",", names.Select(n => Field(values.GetValueOrDefault(n) ?? "")))).Append(',')
+              .Append(t.Attempt.ToString(CultureInfo.InvariantCulture)).Append(',')
+              .Append(t.StartedUtc is { } s && t.FinishedUtc is { } f ? (f - s).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "")
+              .Append(',').Append(Field(t.Error ?? "")).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Field(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sweep.Grains.Model;
+using Sweep.SearchSpaces.Distributions;
+using Sweep.SearchSpaces.Spaces;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>
+/// A sweep as an Optuna 3.1 journal (JournalFileStorage): one CREATE_STUDY, then one CREATE_TRIAL per trial carrying
+/// its state, value, parameters (internal representation), distributions and intermediate values.
+/// </summary>
+internal static class OptunaJournal
+{
+    private const int CreateStudy = 0;
+    private const int CreateTrial = 4;
+
+    public static IEnumerable<string> Lines(SweepInfo sweep, SearchSpace space, IEnumerable<TrialInfo> trials)
+    {
+        const string worker = "sweep-export";
+        yield return new JsonObject
+        {
+            ["op_code"] = CreateStudy, ["worker_id"] = worker, ["study_name"] = sweep.Id,
+            ["directions"] = new JsonArray(sweep.Goal == StudyDirectionName.Maximize ? 2 : 1),
+        }.ToJsonString();
+        foreach (var t in trials)
+        {
+            var log = new JsonObject
+            {
+                ["op_code"] = CreateTrial, ["worker_id"] = worker, ["study_id"] = 0,
+                ["state"] = t.Status switch
+                {
+                    TrialStatus.Running => 0, TrialStatus.Complete => 1, TrialStatus.Pruned => 2, TrialStatus.Failed => 3, _ => 4,
+                },
+                ["value"] = t.Status == TrialStatus.Complete ? t.Value : null,
+                ["values"] = null,
+                ["datetime_start"] = Time(t.StartedUtc ?? t.CreatedUtc),
+                ["distributions"] = new JsonObject(t.Params.Keys.Select(k => KeyValuePair.Create(k, (JsonNode?)Distribution(space[k].Distribution)))),
+                ["params"] = new JsonObject(t.Params.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["user_attrs"] = new JsonObject(t.Error is null ? [] : [KeyValuePair.Create("error", (JsonNode?)t.Error)]),
+                ["system_attrs"] = new JsonObject(),
+                ["intermediate_values"] = new JsonObject(t.Intermediate.Select(kv =>
+                    KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)kv.Value))),
+            };
+            if (t.FinishedUtc is { } done) log["datetime_complete"] = Time(done);
+            yield return log.ToJsonString();
+        }
+    }
+
+    private static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
+    /// <summary>optuna.distributions.distribution_to_json: a JSON string inside the log.</summary>
+    private static string Distribution(Distribution d) => (d switch
+    {
+        FloatDistribution f => new JsonObject
+        {
+            ["name"] = "FloatDistribution",
+            ["attributes"] = new JsonObject { ["step"] = f.Step, ["low"] = f.Low, ["high"] = f.High, ["log"] = f.Log },
+        },
+        IntDistribution i => new JsonObject
+        {
+            ["name"] = "IntDistribution",
+            ["attributes"] = new JsonObject { ["log"] = i.Log, ["step"] = i.Step, ["low"] = i.Low, ["high"] = i.High },
+        },
+        CategoricalDistribution c => new JsonObject
+        {
+            ["name"] = "CategoricalDistribution",
+            ["attributes"] = new JsonObject { ["choices"] = new JsonArray([.. c.Choices.Select(v => JsonNode.Parse(Grains.Sweeps.ParamText.Json(v)))]) },
+        },
+        _ => throw new InvalidOperationException($"no Optuna distribution for {d.GetType().Name}"),
+    }).ToJsonString();
+}

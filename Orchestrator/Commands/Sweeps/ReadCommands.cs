@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sweep.Grains.Model;
+using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Output;
+using Sweep.Orchestrator.Store;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary><c>sweep status|list|trials</c>: read the home's state file directly (no silo needed).</summary>
+public static class ReadCommands
+{
+    public static IEnumerable<Command> Create() => [Status(), List(), Trials()];
+
+    public static void WriteSweep(TextWriter output, SweepInfo s, OutputFormat format)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json: output.WriteLine(SweepViews.Sweep(s).ToJsonString(JsonOptions.Indented)); break;
+            case OutputFormat.Yaml: output.Write(YamlEmitter.Emit(SweepViews.Sweep(s))); break;
+            default: output.WriteLine(SweepWatcher.Line(s, s.ActiveTime)); break;
+        }
+    }
+
+    private static Command Status()
+    {
+        var id = new Argument<string?>("id") { Description = "The sweep id (default: the newest sweep).", Arity = ArgumentArity.ZeroOrOne };
+        var home = CliOptions.Home();
+        var format = CliOptions.Format();
+        var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until the sweep rests." };
+        var command = new Command("status", "Show a sweep's progress: trials done, running, pruned, failed, best.") { id, home, format, watch };
+        command.SetAction((pr, ct) => CliAction.Run("status", pr.InvocationConfiguration.Error, async () =>
+        {
+            var h = SweepHome.Existing(pr.GetValue(home));
+            using var store = SweepStore.Open(h);
+            var sweepId = pr.GetValue(id) ?? store.Sweeps().LastOrDefault()?.Id ?? throw new UsageException($"no sweeps in {h.Path}");
+            var info = store.Sweep(sweepId);
+            while (pr.GetValue(watch) && !info.IsResting && !ct.IsCancellationRequested)
+            {
+                pr.InvocationConfiguration.Error.WriteLine(SweepWatcher.Line(info, info.ActiveTime));
+                try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { }
+                info = store.Sweep(sweepId);
+            }
+            WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
+            return CliAction.Ok;
+        }));
+        return command;
+    }
+
+    private static Command List()
+    {
+        var home = CliOptions.Home();
+        var format = CliOptions.Format();
+        var command = new Command("list", "List the sweeps of a home.") { home, format };
+        command.SetAction(pr => CliAction.Run("list", pr.InvocationConfiguration.Error, () =>
+        {
+            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            var sweeps = store.Sweeps();
+            var output = pr.InvocationConfiguration.Output;
+            var f = pr.GetValue(format);
+            if (f == OutputFormat.Table)
+            {
+                var table = new TextTable("id", "name", "status", "trials", "best", "created (UTC)");
+                foreach (var s in sweeps)
+                    table.Add(s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), $"{s.Finished}/{s.MaxTrials}", SweepViews.Number(s.BestValue),
+                              s.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
+                output.Write(table.ToString());
+            }
+            else Write(output, new JsonArray([.. sweeps.Select(s => (JsonNode)SweepViews.Sweep(s))]), f);
+            return Task.FromResult(CliAction.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Trials()
+    {
+        var id = CliOptions.SweepId();
+        var home = CliOptions.Home();
+        var format = CliOptions.Format();
+        var state = new Option<TrialStatus[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("trials", "List a sweep's trials.") { id, home, format, state };
+        command.SetAction(pr => CliAction.Run("trials", pr.InvocationConfiguration.Error, () =>
+        {
+            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            var sweep = store.Sweep(pr.GetValue(id)!);
+            var states = pr.GetValue(state) is { Length: > 0 } s ? s.ToHashSet() : null;
+            var trials = store.Trials(sweep.Id).Where(t => states is null || states.Contains(t.Status)).ToList();
+            var output = pr.InvocationConfiguration.Output;
+            var f = pr.GetValue(format);
+            if (f == OutputFormat.Table)
+            {
+                var table = new TextTable("#", "state", sweep.MetricName, "step", "attempt", "device", "params", "error");
+                foreach (var t in trials)
+                    table.Add(t.Number.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), SweepViews.Number(t.Value),
+                              t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : null,
+                              t.Attempt.ToString(CultureInfo.InvariantCulture), t.Device, SweepViews.ParamsText(t.Values), t.Error);
+                output.Write(table.ToString());
+            }
+            else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]), f);
+            return Task.FromResult(CliAction.Ok);
+        }));
+        return command;
+    }
+
+    private static void Write(TextWriter output, JsonNode node, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) output.WriteLine(node.ToJsonString(JsonOptions.Indented));
+        else output.Write(YamlEmitter.Emit(node));
+    }
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Sweep.Orchestrator.Hosting;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>
+/// <c>sweep resume ID</c>: continues a paused, stopped, cancelled or failed sweep, or one whose process died (its
+/// running trials go back to pending and run again with the same parameters).
+/// </summary>
+public static class ResumeCommand
+{
+    public static Command Create()
+    {
+        var id = CliOptions.SweepId();
+        var home = CliOptions.Home();
+        var detach = new Option<bool>("--detach") { Description = "Return at once; a background silo runs the sweep." };
+        var format = CliOptions.Format();
+        var gpus = CliOptions.Gpus();
+        var cpuSlots = CliOptions.CpuSlots();
+        var slotsPerGpu = CliOptions.SlotsPerGpu();
+        var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
+        {
+            id, home, detach, format, gpus, cpuSlots, slotsPerGpu,
+        };
+        command.SetAction((pr, ct) => CliAction.Run("resume", pr.InvocationConfiguration.Error, async () =>
+        {
+            var h = SweepHome.Existing(pr.GetValue(home));
+            var sweepId = pr.GetValue(id)!;
+            int parallel;
+            using (var store = Store.SweepStore.Open(h))
+                parallel = Grains.Sweeps.SweepPlan.Parse(store.Sweep(sweepId).SpecText, sweepId).Spec.Budget.ParallelTrials;
+            var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
+            {
+                Home = h,
+                Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), parallel),
+                Format = pr.GetValue(format),
+                Detach = pr.GetValue(detach),
+            };
+            return await session.Run(sweepId, s => s.Resume(), ct);
+        }));
+        return command;
+    }
+}

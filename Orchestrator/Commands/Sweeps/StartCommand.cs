@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Sweep.Grains.Sweeps;
+using Sweep.Orchestrator.Hosting;
+using Sweep.SearchSpaces.Specs;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>
+/// <c>sweep start spec.yaml [--home DIR] [--id ID] [--detach] [-f table|json|yaml] [--gpus 0,1 | --cpu-slots N]</c>:
+/// validates the spec (a bad spec never starts a sweep), creates the sweep and runs it to the end on this machine,
+/// or hands it to the silo already serving the home.
+/// </summary>
+public static class StartCommand
+{
+    public static Command Create()
+    {
+        var spec = new Argument<string>("spec") { Description = "The sweep spec (YAML)." };
+        var home = CliOptions.Home();
+        var id = new Option<string?>("--id") { Description = "Sweep id (default: the spec's name and a random suffix)." };
+        var detach = new Option<bool>("--detach") { Description = "Return at once; a background silo runs the sweep." };
+        var format = CliOptions.Format();
+        var gpus = CliOptions.Gpus();
+        var cpuSlots = CliOptions.CpuSlots();
+        var slotsPerGpu = CliOptions.SlotsPerGpu();
+        var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home).")
+        {
+            spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu,
+        };
+        command.SetAction((pr, ct) => CliAction.Run("start", pr.InvocationConfiguration.Error, async () =>
+        {
+            var path = pr.GetValue(spec)!;
+            if (!File.Exists(path)) throw new UsageException($"spec file {path} does not exist");
+            var text = await File.ReadAllTextAsync(path, ct);
+            var plan = SweepPlan.Parse(text, path);
+            var sweepId = pr.GetValue(id) ?? $"{plan.Spec.Name}-{Guid.NewGuid():N}"[..(plan.Spec.Name.Length + 7)];
+            if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
+            var h = SweepHome.Create(pr.GetValue(home));
+            var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
+            {
+                Home = h,
+                Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), plan.Spec.Budget.ParallelTrials),
+                Format = pr.GetValue(format),
+                Detach = pr.GetValue(detach),
+            };
+            return await session.Run(sweepId, s => s.Create(text, Path.GetFullPath(path)), ct);
+        }));
+        return command;
+    }
+}

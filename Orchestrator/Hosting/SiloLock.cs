@@ -1,0 +1,33 @@
+namespace Sweep.Orchestrator.Hosting;
+
+/// <summary>
+/// The lock that makes a silo the only one serving a home (an exclusive open, which .NET maps to flock on Linux;
+/// the kernel drops it when the process dies, even under kill -9).
+/// </summary>
+public sealed class SiloLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private SiloLock(FileStream stream) => _stream = stream;
+
+    /// <summary>Takes the lock, or returns null when another live process holds it.</summary>
+    public static SiloLock? TryAcquire(SweepHome home)
+    {
+        try
+        {
+            return new SiloLock(new FileStream(home.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public static bool IsHeld(SweepHome home)
+    {
+        using var probe = TryAcquire(home);
+        return probe is null;
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

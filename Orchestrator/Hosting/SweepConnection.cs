@@ -1,0 +1,67 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace Sweep.Orchestrator.Hosting;
+
+/// <summary>
+/// A way to call the grains of a home: as a client of the live silo serving it (<c>HOME/silo.json</c>), or through
+/// a silo hosted in this process when none serves it.
+/// </summary>
+public sealed class SweepConnection : IAsyncDisposable
+{
+    private readonly IHost? _client;
+
+    private SweepConnection(IGrainFactory grains, SweepSilo? silo, IHost? client)
+    {
+        Grains = grains;
+        Silo = silo;
+        _client = client;
+    }
+
+    public IGrainFactory Grains { get; }
+
+    /// <summary>The silo this process hosts, or null when connected to another process's silo.</summary>
+    public SweepSilo? Silo { get; }
+
+    public bool IsHosted => Silo is not null;
+
+    /// <summary>Connects to the live silo of the home, or hosts one with <paramref name="hostSettings"/>.</summary>
+    public static async Task<SweepConnection> OpenAsync(SweepHome home, SiloSettings hostSettings, CancellationToken ct = default)
+    {
+        if (SiloEndpoint.ReadLive(home) is { } live) return await ConnectAsync(live, ct);
+        var silo = await SweepSilo.StartAsync(hostSettings, ct);
+        return new SweepConnection(silo.Grains, silo, null);
+    }
+
+    /// <summary>A client of the silo at <paramref name="endpoint"/> (same process id = same cluster id).</summary>
+    public static async Task<SweepConnection> ConnectAsync(SiloEndpoint endpoint, CancellationToken ct = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(c =>
+        {
+            c.UseStaticClustering(new IPEndPoint(IPAddress.Loopback, endpoint.GatewayPort));
+            c.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = "sweep-" + endpoint.ProcessId;
+                o.ServiceId = "sweep";
+            });
+        });
+        var host = builder.Build();
+        await host.StartAsync(ct);
+        return new SweepConnection(host.Services.GetRequiredService<IClusterClient>(), null, host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+        if (Silo is not null) await Silo.DisposeAsync();
+    }
+}

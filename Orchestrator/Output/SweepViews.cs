@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sweep.Grains.Model;
+
+namespace Sweep.Orchestrator.Output;
+
+/// <summary>The JSON shapes of sweeps and trials that every read verb prints (YAML is the same tree).</summary>
+public static class SweepViews
+{
+    public static JsonObject Sweep(SweepInfo s) => new()
+    {
+        ["id"] = s.Id,
+        ["name"] = s.Name,
+        ["status"] = s.Status.ToString().ToLowerInvariant(),
+        ["reason"] = s.Reason,
+        ["metric"] = s.MetricName,
+        ["goal"] = s.Goal.ToString().ToLowerInvariant(),
+        ["max_trials"] = s.MaxTrials,
+        ["trials"] = new JsonObject
+        {
+            ["asked"] = s.Asked, ["pending"] = s.Pending, ["running"] = s.Running, ["complete"] = s.Complete,
+            ["pruned"] = s.Pruned, ["failed"] = s.Failed,
+        },
+        ["best_trial"] = s.BestTrial,
+        ["best_value"] = s.BestValue,
+        ["created_utc"] = s.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
+        ["finished_utc"] = s.FinishedUtc?.ToString("O", CultureInfo.InvariantCulture),
+        ["active_s"] = Math.Round(s.ActiveTime.TotalSeconds, 3),
+        ["spec_file"] = s.SpecFile,
+    };
+
+    public static JsonObject Trial(TrialInfo t)
+    {
+        var o = new JsonObject
+        {
+            ["number"] = t.Number,
+            ["state"] = t.Status.ToString().ToLowerInvariant(),
+            ["value"] = t.Value,
+            ["params"] = Params(t.Values),
+            ["attempt"] = t.Attempt,
+            ["retries"] = t.Retries,
+            ["node"] = t.Node,
+            ["device"] = t.Device,
+            ["last_step"] = t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last() : null,
+            ["duration_s"] = t.StartedUtc is { } s && t.FinishedUtc is { } f ? Math.Round((f - s).TotalSeconds, 3) : null,
+            ["error"] = t.Error,
+        };
+        if (t.Metrics.Count > 0) o["metrics"] = new JsonObject(t.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
+        if (t.ExitCode is { } code) o["exit_code"] = code;
+        return o;
+    }
+
+    public static JsonObject Params(IEnumerable<ParamValue> values) =>
+        new(values.Select(v => KeyValuePair.Create(v.Name, JsonNode.Parse(v.Json))));
+
+    public static string Number(double? v) => v is { } d ? d.ToString("G6", CultureInfo.InvariantCulture) : "-";
+
+    public static string ParamsText(IEnumerable<ParamValue> values) => string.Join(" ", values.Select(v => $"{v.Name}={v.Json.Trim('"')}"));
+}

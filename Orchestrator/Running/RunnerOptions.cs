@@ -1,0 +1,44 @@
+namespace Sweep.Orchestrator.Running;
+
+/// <summary>The trial runner of one silo (its GPU node): devices, slots, where trials keep their files.</summary>
+public sealed class RunnerOptions
+{
+    /// <summary>Node name (GpuNodeGrain key). Default: the host name.</summary>
+    public string NodeName { get; set; } = Environment.MachineName;
+
+    /// <summary>GPU indices (<c>--gpus 0,1</c>); empty = CPU slots only.</summary>
+    public IReadOnlyList<int> Gpus { get; set; } = [];
+
+    /// <summary>Trials run at once per GPU. Default: 1.</summary>
+    public int SlotsPerGpu { get; set; } = 1;
+
+    /// <summary>CPU slots (<c>--cpu-slots N</c>) when there are no GPUs. Default: the number of cores.</summary>
+    public int CpuSlots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Folder of trial run folders and logs (<c>HOME/trials</c>).</summary>
+    public string TrialsDirectory { get; set; } = "";
+
+    /// <summary>How long an idle slot waits before asking the sweeps again. Default: 100 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How often running attempts are reported alive. Default: 2 s (well inside the 30 s lease).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The program and leading arguments that run <c>sweep</c> (for <c>sweep train</c> trials).</summary>
+    public IReadOnlyList<string> SweepCommand { get; set; } = SweepExecutable.Resolve();
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(NodeName)) throw new ArgumentException($"{nameof(NodeName)} must not be empty");
+        if (Gpus.Any(g => g < 0)) throw new ArgumentException($"{nameof(Gpus)}: GPU indices must be >= 0 (got {string.Join(",", Gpus)})");
+        if (SlotsPerGpu < 1) throw new ArgumentException($"{nameof(SlotsPerGpu)} must be >= 1 (got {SlotsPerGpu})");
+        if (CpuSlots < 1) throw new ArgumentException($"{nameof(CpuSlots)} must be >= 1 (got {CpuSlots})");
+        if (string.IsNullOrWhiteSpace(TrialsDirectory)) throw new ArgumentException($"{nameof(TrialsDirectory)} must be set");
+        if (SweepCommand.Count == 0) throw new ArgumentException($"{nameof(SweepCommand)} must name a program");
+    }
+
+    /// <summary>One entry per slot: the device it runs on (<c>cuda:N</c> or <c>cpu</c>).</summary>
+    public IReadOnlyList<string> SlotDevices() => Gpus.Count > 0
+        ? [.. Gpus.SelectMany(g => Enumerable.Repeat($"cuda:{g}", SlotsPerGpu))]
+        : [.. Enumerable.Repeat("cpu", CpuSlots)];
+}

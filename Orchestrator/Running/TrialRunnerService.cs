@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sweep.Grains.Model;
+using Sweep.Grains.Nodes;
+using Sweep.Grains.Sweeps;
+using Sweep.Orchestrator.Execution;
+
+namespace Sweep.Orchestrator.Running;
+
+/// <summary>
+/// The trial runner of a silo: one loop per slot pulls an attempt from the active sweeps, runs it (a function in
+/// process, anything else as a child process started by the launcher's long-lived thread) and reports back; a
+/// heartbeat loop keeps the leases and kills attempts the sweeps no longer want. Grain calls never wait for training.
+/// </summary>
+public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<RunnerOptions> options, ILogger<TrialRunnerService> log)
+    : BackgroundService
+{
+    private readonly RunnerOptions _options = options.Value;
+    private readonly ConcurrentDictionary<(string, int), RunningAttempt> _running = new();
+    private readonly string _runner = $"{options.Value.NodeName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+    private TrialProcessLauncher? _launcher;
+    private int _completed;
+    private int _rotation;
+
+    public string RunnerId => _runner;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _options.Validate();
+        Directory.CreateDirectory(_options.TrialsDirectory);
+        using var launcher = new TrialProcessLauncher();
+        _launcher = launcher;
+        var devices = _options.SlotDevices();
+        LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
+        var loops = devices.Select(d => Task.Run(() => SlotLoop(d, stoppingToken), CancellationToken.None)).ToList();
+        loops.Add(Task.Run(() => HeartbeatLoop(stoppingToken), CancellationToken.None));
+        await Task.WhenAll(loops);
+    }
+
+    private async Task SlotLoop(string device, CancellationToken stop)
+    {
+        var slot = new RunnerSlot(_runner, _options.NodeName, device);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (await Acquire(slot) is { } a) await RunOne(a, device, stop);
+                else await Task.Delay(_options.PollInterval, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                LogSlotError(log, device, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task<TrialAssignment?> Acquire(RunnerSlot slot)
+    {
+        var active = await grains.GetGrain<ISweepDirectoryGrain>(0).Active();
+        var start = Interlocked.Increment(ref _rotation);
+        for (var i = 0; i < active.Length; i++)
+            if (await grains.GetGrain<ISweepGrain>(active[(start + i) % active.Length]).Next(slot) is { } a) return a;
+        return null;
+    }
+
+    private async Task RunOne(TrialAssignment a, string device, CancellationToken stop)
+    {
+        var attempt = new RunningAttempt(a.SweepId, a.Number, a.Attempt, device);
+        _running[(a.SweepId, a.Number)] = attempt;
+        var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
+        try
+        {
+            Task<ReportDecision> Report(int step, double value) => sweep.Report(a.Number, a.Attempt, step, value);
+            var outcome = a.Kind == TrialTarget.Function
+                ? await FunctionTrial.Run(a, Report, attempt.KillToken)
+                : await new ProcessTrial(_launcher!, _options).Run(a, device, Report, attempt.KillToken, stop);
+            if (outcome is not null && !(stop.IsCancellationRequested && !attempt.KillRequested))
+            {
+                await sweep.Finish(a.Number, a.Attempt, outcome);
+                Interlocked.Increment(ref _completed);
+            }
+        }
+        catch (OperationCanceledException) when (attempt.KillRequested)
+        {
+            await sweep.Finish(a.Number, a.Attempt, new TrialOutcome { Kind = TrialOutcomeKind.Killed });
+        }
+        finally
+        {
+            _running.TryRemove((a.SweepId, a.Number), out _);
+        }
+    }
+
+    private async Task HeartbeatLoop(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Beat();
+                await Task.Delay(_options.HeartbeatInterval, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                LogHeartbeatError(log, e.Message);
+                await Task.Delay(_options.HeartbeatInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task Beat()
+    {
+        var snapshot = _running.Values.ToList();
+        foreach (var group in snapshot.GroupBy(r => r.SweepId))
+        {
+            var kill = await grains.GetGrain<ISweepGrain>(group.Key)
+                .Heartbeat(_runner, [.. group.Select(r => new TrialAttempt(r.Number, r.Attempt))]);
+            foreach (var k in kill)
+                if (_running.TryGetValue((group.Key, k.Number), out var r) && r.Attempt == k.Attempt) r.RequestKill();
+        }
+        await grains.GetGrain<IGpuNodeGrain>(_options.NodeName).Update(new NodeInfo
+        {
+            Name = _options.NodeName,
+            Devices = [.. _options.SlotDevices().Distinct()],
+            SlotsPerDevice = _options.Gpus.Count > 0 ? _options.SlotsPerGpu : _options.CpuSlots,
+            Running = [.. snapshot.Select(r => $"{r.SweepId}/{r.Number}@{r.Device}")],
+            Runner = _runner,
+            LastSeenUtc = DateTime.UtcNow,
+            Completed = _completed,
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "runner {Runner}: {Slots} slots on {Devices}")]
+    private static partial void LogStarted(ILogger logger, string runner, int slots, string devices);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "slot on {Device}: {Error}")]
+    private static partial void LogSlotError(ILogger logger, string device, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat: {Error}")]
+    private static partial void LogHeartbeatError(ILogger logger, string error);
+}
