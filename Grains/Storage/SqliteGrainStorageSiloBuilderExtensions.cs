@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans;
+using Orleans.Hosting;
+using Orleans.Providers;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
+
+namespace Sweep.Grains.Storage;
+
+/// <summary>Registers <see cref="SqliteGrainStorage"/> the way Orleans' own providers do (keyed <c>IGrainStorage</c>).</summary>
+public static class SqliteGrainStorageSiloBuilderExtensions
+{
+    /// <summary>Adds SQLite grain storage named <paramref name="name"/> (the name in <c>[PersistentState(state, name)]</c>).</summary>
+    public static ISiloBuilder AddSqliteGrainStorage(
+        this ISiloBuilder builder, string name, Action<SqliteGrainStorageOptions> configure) =>
+        builder.ConfigureServices(services => services.AddSqliteGrainStorage(name, configure));
+
+    /// <summary>Adds SQLite grain storage as the default provider (used when <c>[PersistentState]</c> names none).</summary>
+    public static ISiloBuilder AddSqliteGrainStorageAsDefault(
+        this ISiloBuilder builder, Action<SqliteGrainStorageOptions> configure) =>
+        builder.AddSqliteGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, configure);
+
+    /// <summary>Service-collection form of <see cref="AddSqliteGrainStorage(ISiloBuilder, string, Action{SqliteGrainStorageOptions})"/>.</summary>
+    public static IServiceCollection AddSqliteGrainStorage(
+        this IServiceCollection services, string name, Action<SqliteGrainStorageOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
+        services.AddTransient<IConfigurationValidator>(sp => new SqliteGrainStorageOptionsValidator(
+            sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name), name));
+        return services.AddGrainStorage(name, static (sp, providerName) => new SqliteGrainStorage(
+            providerName,
+            sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(providerName),
+            sp.GetRequiredService<IActivatorProvider>(),
+            sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+    }
+}

@@ -1,0 +1,19 @@
+namespace Sweep.Grains.Storage;
+
+/// <summary>A <c>grain_state</c> row whose payload cannot be read as the requested state type.</summary>
+public sealed class SqliteStateCorruptedException : Exception
+{
+    public SqliteStateCorruptedException(string stateName, string grainId, string databasePath, Type stateType, Exception inner)
+        : base($"Cannot read state '{stateName}' of grain '{grainId}' from '{databasePath}' as {stateType.Name}: {inner.Message}", inner)
+    {
+        StateName = stateName;
+        GrainId = grainId;
+        DatabasePath = databasePath;
+    }
+
+    public string StateName { get; }
+
+    public string GrainId { get; }
+
+    public string DatabasePath { get; }
+}

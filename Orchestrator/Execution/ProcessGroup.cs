@@ -1,0 +1,25 @@
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace Sweep.Orchestrator.Execution;
+
+/// <summary>Signals a whole process group; a trial runs under setsid, so its group id is its pid.</summary>
+internal static class ProcessGroup
+{
+    public const int SigKill = 9;
+    public const int SigTerm = 15;
+    private const int Esrch = 3;
+
+    /// <summary>Sends <paramref name="signal"/> to every process of the group; false when none is left.</summary>
+    public static bool Signal(int processGroupId, int signal)
+    {
+        // kill(-1) would signal every process we may signal; kill(0) our own group.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processGroupId, 1);
+        if (Kill(-processGroupId, signal) == 0) return true;
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == Esrch ? false : throw new Win32Exception(errno, $"kill(-{processGroupId}, {signal}) failed");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

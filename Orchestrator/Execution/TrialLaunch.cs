@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace Sweep.Orchestrator.Execution;
+
+/// <summary>What to run for one trial.</summary>
+/// <param name="FileName">A program on PATH (the launch's PATH if it sets one) or a path to an executable.</param>
+/// <param name="Environment">Added to the parent's environment; wins over inherited values.</param>
+/// <param name="LogDirectory">Receives <c>stdout.log</c> and <c>stderr.log</c>; created if missing.</param>
+public sealed record TrialLaunch(
+    string FileName,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    string WorkingDirectory,
+    string LogDirectory)
+{
+    /// <summary>
+    /// Runs a user's <c>trial.command</c> through <c>/bin/sh -c "exec …"</c>, so the command replaces the shell
+    /// and itself carries the parent-death signal. <paramref name="extraArgs"/> are appended shell-quoted.
+    /// </summary>
+    public static TrialLaunch ForShellCommand(
+        string command,
+        IReadOnlyList<string> extraArgs,
+        IReadOnlyDictionary<string, string> environment,
+        string workingDirectory,
+        string logDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(command);
+        var script = new StringBuilder("exec ").Append(command);
+        foreach (var arg in extraArgs)
+            script.Append(' ').Append(ShellQuote(arg));
+        return new TrialLaunch("/bin/sh", ["-c", script.ToString()], environment, workingDirectory, logDirectory);
+    }
+
+    /// <summary>Quotes one word for POSIX sh; plain words stay readable in logs.</summary>
+    public static string ShellQuote(string value)
+    {
+        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=,:@%+".Contains(c)))
+            return value;
+        return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+}
