@@ -99,7 +99,7 @@ public sealed partial class SweepBook
     }
 
     /// <summary>The sweep record with the active time brought up to now, for persisting.</summary>
-    public SweepInfo Snapshot() => Info = Info with { ActiveTime = ActiveTime() };
+    public SweepInfo Snapshot() => Info with { ActiveTime = ActiveTime() };
 
     private TimeSpan ActiveTime() => Info.ActiveTime + (_runningSince is { } s ? _clock() - s : TimeSpan.Zero);
 

@@ -43,7 +43,9 @@ public sealed class SweepSilo : IAsyncDisposable
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                .AddFilter(l => l >= settings.LogLevel);
+                .AddFilter(l => l >= settings.LogLevel)
+                // Orleans' start-up notes (ServerGC, watchdog) are noise at the default level.
+                .AddFilter("Orleans", settings.LogLevel >= LogLevel.Warning ? LogLevel.Error : settings.LogLevel);
             builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
             {

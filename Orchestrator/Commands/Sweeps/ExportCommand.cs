@@ -30,7 +30,7 @@ public static class ExportCommand
             {
                 "csv" => Csv(trials),
                 "optuna-journal" => string.Concat(OptunaJournal.Lines(sweep, SweepPlan.Parse(sweep.SpecText, sweep.SpecFile).Spec.Space, trials).Select(l => l + "\n")),
-                var f => Tree(sweep, trials, f),
+                var f => Tree(sweep, trials, f ?? "json"),
             };
             if (pr.GetValue(output) is { } file)
             {
