@@ -112,6 +112,12 @@ public sealed class SqliteGrainStorageTests : IDisposable
             etag = (await WriteAsync(storage, SampleState.Example(42))).ETag;
         }
 
+        // No silo holds the file (WAL checkpointed and closed): the read-only reader still opens it.
+        using (var reader = new SqliteStateReader(_db.Path))
+        {
+            SampleState.AssertEquivalent(SampleState.Example(42), reader.Get<SampleState>("s", Grain.ToString()));
+        }
+
         using var reopened = _db.CreateStorage();
         var read = await ReadAsync(reopened);
         Assert.Equal(etag, read.ETag);
