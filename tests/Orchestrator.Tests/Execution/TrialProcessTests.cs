@@ -4,7 +4,6 @@ namespace Sweep.Orchestrator.Tests.Execution;
 
 public sealed class TrialProcessTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly TrialSandbox _sandbox = new();
     private readonly TrialProcessLauncher _launcher = new();
 
@@ -14,17 +13,8 @@ public sealed class TrialProcessTests : IDisposable
         _sandbox.Dispose();
     }
 
-    private async Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<TrialLine, bool>? decide = null, CancellationToken ct = default)
-    {
-        await using var trial = await _launcher.StartAsync(launch);
-        var lines = new List<TrialLine>();
-        var exit = await trial.RunAsync(line =>
-        {
-            lines.Add(line);
-            return ValueTask.FromResult(decide?.Invoke(line) ?? true);
-        }, ct).WaitAsync(Timeout);
-        return (exit, lines, trial.ProcessId);
-    }
+    private Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<TrialLine, bool>? decide = null) =>
+        TrialRun.ToEndAsync(_launcher, launch, decide);
 
     [Fact]
     public async Task Progress_lines_and_the_result_arrive_in_order()
@@ -89,78 +79,5 @@ public sealed class TrialProcessTests : IDisposable
         Assert.Equal("diverged", exit.Result?.Error);
         Assert.Equal("line 2: output after the result line: \"{\"type\":\"progress\",\"step\":5}\"", exit.ProtocolError);
         Assert.True(exit.Killed);
-    }
-
-    [Fact]
-    public async Task Returning_false_kills_the_trial_and_its_grandchildren()
-    {
-        var launch = _sandbox.Script("""
-            sleep 1000 &
-            echo "grandchild $!" >&2
-            echo '{"type":"progress","step":0,"value":0.1}'
-            wait
-            """);
-        var (exit, lines, pid) = await RunAsync(launch, _ => false);
-        Assert.Single(lines);
-        Assert.Equal((null, true, null), (exit.ExitCode, exit.Killed, exit.ProtocolError));
-        var grandchild = int.Parse(exit.StderrTail.Single().Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.True(ProcFs.Eventually(() => ProcFs.GroupMembers(pid).Count == 0), $"group {pid} still has {string.Join(", ", ProcFs.GroupMembers(pid))}");
-        Assert.False(ProcFs.IsAlive(grandchild));
-    }
-
-    [Fact]
-    public async Task Orphans_left_by_a_trial_that_exits_are_killed()
-    {
-        var (exit, _, pid) = await RunAsync(_sandbox.Script("""
-            sleep 1000 &
-            echo '{"type":"result","status":"complete","value":1}'
-            exit 0
-            """));
-        Assert.Equal((0, false), (exit.ExitCode, exit.Killed));
-        Assert.True(ProcFs.Eventually(() => ProcFs.GroupMembers(pid).Count == 0));
-    }
-
-    [Fact]
-    public async Task Cancellation_kills_the_process_group()
-    {
-        using var cts = new CancellationTokenSource();
-        await using var trial = await _launcher.StartAsync(_sandbox.Script("""
-            sleep 1000 &
-            echo '{"type":"progress","step":0}'
-            wait
-            """));
-        var run = trial.RunAsync(_ =>
-        {
-            cts.Cancel();
-            return ValueTask.FromResult(true);
-        }, cts.Token);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Timeout));
-        Assert.True(ProcFs.Eventually(() => ProcFs.GroupMembers(trial.ProcessId).Count == 0));
-    }
-
-    [Fact]
-    public async Task Stop_with_a_grace_period_sends_sigterm_first()
-    {
-        using var launcher = new TrialProcessLauncher(new TrialLauncherOptions { StopGrace = TimeSpan.FromSeconds(20) });
-        await using var trial = await launcher.StartAsync(_sandbox.Script("""
-            trap 'echo "got TERM" >&2; exit 143' TERM
-            echo '{"type":"progress","step":0}'
-            while :; do sleep 0.05; done
-            """));
-        var exit = await trial.RunAsync(_ => ValueTask.FromResult(false), CancellationToken.None).WaitAsync(Timeout);
-        Assert.True(exit.Killed);
-        Assert.Contains("got TERM", exit.StderrTail);
-        Assert.True(exit.Duration < TimeSpan.FromSeconds(15));
-    }
-
-    [Fact]
-    public async Task Kill_is_idempotent_and_ends_the_run()
-    {
-        await using var trial = await _launcher.StartAsync(_sandbox.Script("sleep 1000"));
-        trial.Kill();
-        trial.Kill();
-        var exit = await trial.RunAsync(_ => ValueTask.FromResult(true), CancellationToken.None).WaitAsync(Timeout);
-        Assert.Equal((null, true), (exit.ExitCode, exit.Killed));
-        trial.Kill();
     }
 }
