@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
@@ -37,7 +36,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     {
         var id = grainId.ToString();
         var row = await RunAsync(table => table.Read(stateName, id));
-        grainState.ETag = row?.Etag.ToString(CultureInfo.InvariantCulture);
+        grainState.ETag = SqliteEtag.Format(row?.Etag);
         grainState.RecordExists = row?.Payload is not null;
         grainState.State = row?.Payload is { } payload ? Deserialize<T>(payload, stateName, id) : Create<T>();
     }
@@ -45,7 +44,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var id = grainId.ToString();
-        var expected = ParseEtag(grainState.ETag, "write", stateName, id);
+        var expected = SqliteEtag.Parse(grainState.ETag, "write", stateName, id, _databasePath);
         var payload = JsonSerializer.Serialize(grainState.State, _options.JsonOptions);
         var written = await RunAsync(table => expected is { } etag
             ? table.Update(stateName, id, etag, payload)
@@ -55,19 +54,19 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
             throw await ConflictAsync("write", stateName, id, grainState.ETag);
         }
 
-        grainState.ETag = written.Value.ToString(CultureInfo.InvariantCulture);
+        grainState.ETag = SqliteEtag.Format(written);
         grainState.RecordExists = true;
     }
 
     public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var id = grainId.ToString();
-        var expected = ParseEtag(grainState.ETag, "clear", stateName, id);
+        var expected = SqliteEtag.Parse(grainState.ETag, "clear", stateName, id, _databasePath);
         if (expected is { } etag)
         {
             var cleared = await RunAsync(table => table.Update(stateName, id, etag, payload: null))
                 ?? throw await ConflictAsync("clear", stateName, id, grainState.ETag);
-            grainState.ETag = cleared.ToString(CultureInfo.InvariantCulture);
+            grainState.ETag = SqliteEtag.Format(cleared);
         }
         else if (await RunAsync(table => table.Read(stateName, id)) is not null)
         {
@@ -108,27 +107,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 
     private async Task<InconsistentStateException> ConflictAsync(string operation, string stateName, string grainId, string? grainEtag)
     {
-        var stored = (await RunAsync(table => table.Read(stateName, grainId)))?.Etag.ToString(CultureInfo.InvariantCulture);
+        var stored = SqliteEtag.Format((await RunAsync(table => table.Read(stateName, grainId)))?.Etag);
         _logger.EtagConflict(_name, operation, stateName, grainId, stored, grainEtag);
-        return new InconsistentStateException(
-            $"Etag conflict on {operation} of state '{stateName}' of grain '{grainId}' in '{_databasePath}': stored {stored ?? "none"}, grain had {grainEtag ?? "none"}.",
-            stored,
-            grainEtag);
-    }
-
-    private long? ParseEtag(string? etag, string operation, string stateName, string grainId)
-    {
-        if (etag is null)
-        {
-            return null;
-        }
-
-        return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InconsistentStateException(
-                $"Etag '{etag}' on {operation} of state '{stateName}' of grain '{grainId}' was not written by SQLite grain storage '{_name}'.",
-                null,
-                etag);
+        return SqliteEtag.Conflict(operation, stateName, grainId, _databasePath, stored, grainEtag);
     }
 
     private T Deserialize<T>(string payload, string stateName, string grainId)

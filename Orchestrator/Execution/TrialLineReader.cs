@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Sweep.Orchestrator.Execution;
@@ -10,7 +9,6 @@ namespace Sweep.Orchestrator.Execution;
 /// </summary>
 public sealed class TrialLineReader
 {
-    private const int QuoteLength = 120;
     private bool _sawResult;
 
     /// <summary>Physical lines read so far, blank ones included.</summary>
@@ -110,15 +108,5 @@ public sealed class TrialLineReader
     };
 
     private static TrialLineException Error(int lineNumber, string reason, string line) =>
-        new($"line {lineNumber}: {reason}: \"{Quote(line)}\"");
-
-    // Keeps the message on one line and bounded, whatever the program printed.
-    private static string Quote(string line)
-    {
-        var sb = new StringBuilder(Math.Min(line.Length, QuoteLength) + 1);
-        foreach (var c in line.AsSpan(0, Math.Min(line.Length, QuoteLength)))
-            sb.Append(char.IsControl(c) ? ' ' : c);
-        if (line.Length > QuoteLength) sb.Append('…');
-        return sb.ToString();
-    }
+        TrialLineException.ForLine(lineNumber, reason, line);
 }

@@ -43,22 +43,20 @@ public sealed class TrialProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(onLine);
         if (Interlocked.Exchange(ref _running, 1) != 0) throw new InvalidOperationException("RunAsync may only be called once.");
-        var reading = new StdoutReading();
-        var stdout = Task.Run(() => ReadStdoutAsync(onLine, reading), CancellationToken.None);
+        var reading = new TrialStdout(_process.StandardOutput, _stdoutLogPath, onLine, Stop, Kill);
+        var stdout = Task.Run(reading.ReadAsync, CancellationToken.None);
         await using (ct.Register(() => Stop("cancelled")))
             await _process.WaitForExitAsync(CancellationToken.None);
         var duration = Stopwatch.GetElapsedTime(_startedAt);
         // Orphans such as `sleep 1000 &` would hold stdout open and outlive the trial.
         ProcessGroup.Signal(ProcessId, ProcessGroup.SigKill);
         _groupGone = true;
-        try
-        {
-            await Task.WhenAll(stdout, _stderr.Completion).WaitAsync(_options.DrainTimeout, CancellationToken.None);
-        }
-        catch (TimeoutException)
-        {
+        var drained = Task.WhenAll(stdout, _stderr.Completion);
+        if (await Task.WhenAny(drained, Task.Delay(_options.DrainTimeout, CancellationToken.None)) == drained)
+            await drained; // surfaces an exception of the callback
+        else
             TrialExecutionLog.DrainTimedOut(_logger, ProcessId, _options.DrainTimeout.TotalSeconds);
-        }
+        if (reading.ProtocolError is { } error) TrialExecutionLog.ProtocolError(_logger, ProcessId, error);
         TrialExecutionLog.Exited(_logger, ProcessId, _process.ExitCode, duration.TotalSeconds, _killed);
         if (_killed && ct.IsCancellationRequested) throw new OperationCanceledException(ct);
         return new TrialExit(_killed ? null : _process.ExitCode, _killed, reading.Result, reading.ProtocolError, _stderr.Snapshot(), duration);
@@ -90,8 +88,8 @@ public sealed class TrialProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Kill();
-        if (!_process.HasExited)
-            await _process.WaitForExitAsync(CancellationToken.None);
+        await _process.WaitForExitAsync(CancellationToken.None);
+        _groupGone = true;
         _process.Dispose();
     }
 
@@ -99,55 +97,5 @@ public sealed class TrialProcess : IAsyncDisposable
     {
         await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(_options.StopGrace, CancellationToken.None));
         Kill();
-    }
-
-    private async Task ReadStdoutAsync(Func<TrialLine, ValueTask<bool>> onLine, StdoutReading reading)
-    {
-        await using var log = new StreamWriter(_stdoutLogPath, append: true) { AutoFlush = true };
-        var reader = new TrialLineReader();
-        var listening = true;
-        while (await _process.StandardOutput.ReadLineAsync() is { } text)
-        {
-            await log.WriteLineAsync(text);
-            if (!listening) continue; // keep draining into the log after a stop
-            TrialLine? line;
-            try
-            {
-                line = reader.Read(text);
-            }
-            catch (TrialLineException e)
-            {
-                reading.ProtocolError = e.Message;
-                TrialExecutionLog.ProtocolError(_logger, ProcessId, e.Message);
-                listening = false;
-                Stop("protocol error");
-                continue;
-            }
-            if (line is null) continue;
-            if (line is TrialResult result) reading.Result = result;
-            bool keep;
-            try
-            {
-                keep = await onLine(line);
-            }
-            catch
-            {
-                Kill();
-                throw;
-            }
-            if (!keep)
-            {
-                listening = false;
-                Stop("the engine asked to stop it");
-            }
-        }
-    }
-
-    // Written by the stdout reader, read by RunAsync after awaiting it.
-    private sealed class StdoutReading
-    {
-        public TrialResult? Result { get; set; }
-
-        public string? ProtocolError { get; set; }
     }
 }

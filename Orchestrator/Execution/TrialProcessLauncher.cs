@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,12 +14,12 @@ namespace Sweep.Orchestrator.Execution;
 /// </summary>
 public sealed class TrialProcessLauncher : IDisposable
 {
-    private readonly BlockingCollection<StartRequest> _requests = [];
+    private readonly BlockingCollection<TrialStartRequest> _requests = [];
     private readonly TrialLauncherOptions _options;
     private readonly ILogger _logger;
-    private readonly string _setsid;
-    private readonly string _setpriv;
+    private readonly TrialCommandLine _commandLine;
     private readonly Thread _thread;
+    private volatile bool _disposed;
 
     /// <exception cref="TrialStartException">setsid or setpriv (util-linux) is missing.</exception>
     public TrialProcessLauncher(TrialLauncherOptions? options = null, ILogger<TrialProcessLauncher>? logger = null)
@@ -28,8 +27,7 @@ public sealed class TrialProcessLauncher : IDisposable
         _options = options ?? new TrialLauncherOptions();
         _options.Validate();
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _setsid = FindTool("setsid");
-        _setpriv = FindTool("setpriv");
+        _commandLine = new TrialCommandLine(_options.ToolSearchPath);
         _thread = new Thread(Loop) { IsBackground = true, Name = "trial-launcher" };
         _thread.Start();
     }
@@ -43,29 +41,32 @@ public sealed class TrialProcessLauncher : IDisposable
     {
         ArgumentNullException.ThrowIfNull(launch);
         ct.ThrowIfCancellationRequested();
-        ObjectDisposedException.ThrowIf(_requests.IsAddingCompleted, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         // Asynchronous continuations: the caller's code must never run on (or block) the launcher thread.
-        var request = new StartRequest(launch, ct, Stopwatch.GetTimestamp(), new(TaskCreationOptions.RunContinuationsAsynchronously));
-        _requests.Add(request, CancellationToken.None);
+        var request = new TrialStartRequest(launch, ct, Stopwatch.GetTimestamp(), new(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            _requests.Add(request, CancellationToken.None);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ObjectDisposedException(nameof(TrialProcessLauncher)); // disposed meanwhile
+        }
         return request.Completion.Task;
     }
 
     /// <summary>The full command line a launch runs with, wrapper tools included.</summary>
-    public IReadOnlyList<string> CommandLine(TrialLaunch launch)
-    {
-        ArgumentNullException.ThrowIfNull(launch);
-        var env = launch.Environment.TryGetValue("PATH", out var path) ? path : null;
-        var program = ExecutableLookup.Find(launch.FileName, env)
-            ?? throw new TrialStartException($"Cannot start trial: program '{launch.FileName}' was not found or is not executable.");
-        return [_setsid, _setpriv, "--pdeathsig", "KILL", "--", program, .. launch.Arguments];
-    }
+    /// <exception cref="TrialStartException">The program is missing.</exception>
+    public IReadOnlyList<string> CommandLine(TrialLaunch launch) => _commandLine.For(launch);
 
     /// <summary>Stops taking requests and ends the launcher thread: every child still running gets SIGKILL.</summary>
     public void Dispose()
     {
-        if (_requests.IsAddingCompleted) return;
+        if (_disposed) return;
+        _disposed = true;
         _requests.CompleteAdding();
-        if (Thread.CurrentThread != _thread) _thread.Join();
+        _thread.Join();
+        _requests.Dispose();
     }
 
     private void Loop()
@@ -77,6 +78,12 @@ public sealed class TrialProcessLauncher : IDisposable
                 request.Completion.TrySetCanceled(request.Ct);
                 continue;
             }
+            if (_disposed)
+            {
+                // A child forked now would die with this thread a moment later.
+                request.Completion.TrySetException(new ObjectDisposedException(nameof(TrialProcessLauncher)));
+                continue;
+            }
             try
             {
                 request.Completion.TrySetResult(Start(request));
@@ -86,31 +93,16 @@ public sealed class TrialProcessLauncher : IDisposable
                 request.Completion.TrySetException(e);
             }
         }
-        _requests.Dispose();
     }
 
-    private TrialProcess Start(StartRequest request)
+    private TrialProcess Start(TrialStartRequest request)
     {
         var launch = request.Launch;
         var argv = CommandLine(launch);
         if (!Directory.Exists(launch.WorkingDirectory))
             throw new TrialStartException($"Cannot start trial '{launch.FileName}': working directory '{launch.WorkingDirectory}' does not exist.");
         Directory.CreateDirectory(launch.LogDirectory);
-        var info = new ProcessStartInfo(argv[0])
-        {
-            UseShellExecute = false,
-            WorkingDirectory = launch.WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-        };
-        foreach (var arg in argv.Skip(1)) info.ArgumentList.Add(arg);
-        foreach (var (key, value) in launch.Environment) info.Environment[key] = value;
-        // OpenMP's default spin-waiting burns whole cores that sibling trials need.
-        info.Environment.TryAdd("OMP_WAIT_POLICY", "PASSIVE");
-
+        var info = TrialStartInfo.Create(argv, launch);
         var process = new Process { StartInfo = info };
         try
         {
@@ -124,13 +116,7 @@ public sealed class TrialProcessLauncher : IDisposable
         var latency = Stopwatch.GetElapsedTime(request.EnqueuedAt);
         // No stdin for trials: EOF at once instead of a read that blocks forever.
         process.StandardInput.Close();
-        TrialExecutionLog.Started(_logger, process.Id, argv[5], latency.TotalMilliseconds);
+        TrialExecutionLog.Started(_logger, process.Id, argv[TrialCommandLine.ProgramIndex], latency.TotalMilliseconds);
         return new TrialProcess(process, latency, launch.LogDirectory, _options, _logger);
     }
-
-    private string FindTool(string name) =>
-        ExecutableLookup.Find(name, _options.ToolSearchPath)
-        ?? throw new TrialStartException($"'{name}' was not found on PATH; trials need it (install util-linux).");
-
-    private sealed record StartRequest(TrialLaunch Launch, CancellationToken Ct, long EnqueuedAt, TaskCompletionSource<TrialProcess> Completion);
 }

@@ -1,0 +1,9 @@
+namespace Sweep.Grains.Tests.Storage;
+
+[GenerateSerializer]
+public enum SampleKind
+{
+    Asked,
+    Running,
+    Completed,
+}
