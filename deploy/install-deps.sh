@@ -5,7 +5,7 @@ set -euo pipefail
 
 # libstdc++6: libtorch and libLibTorchSharp link it (the GLIBCXX patch makes 12.2's enough).
 # ca-certificates: NuGet restore over https. util-linux: flock, used by ./sweep and ./test.
-test_pkgs=(libstdc++6 ca-certificates util-linux)
+test_pkgs=(libstdc++6 ca-certificates util-linux python3-optuna)
 # Reference implementations the benchmarks compare against (Optuna's TPE, PyTorch).
 bench_pkgs=(python3-optuna python3-torch)
 

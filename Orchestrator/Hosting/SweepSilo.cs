@@ -45,7 +45,9 @@ public sealed class SweepSilo : IAsyncDisposable
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
                 .AddFilter(l => l >= settings.LogLevel)
                 // Orleans' start-up notes (ServerGC, watchdog) are noise at the default level.
-                .AddFilter("Orleans", settings.LogLevel >= LogLevel.Warning ? LogLevel.Error : settings.LogLevel);
+                .AddFilter("Orleans", settings.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning)
+                .AddFilter("Polly", LogLevel.Warning)
+                .AddFilter("Microsoft", LogLevel.Warning);
             builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
             {

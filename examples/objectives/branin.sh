@@ -1,7 +1,8 @@
 #!/bin/sh
 # Branin as a trial.command: any program that reads `--set key=value` arguments (or SWEEP_PARAMS) and prints
-# trial-protocol JSON lines on stdout can be swept. SWEEP_STEP_SECONDS slows each of the 3 steps (tests).
-exec awk -v args="$*" -v pause="${SWEEP_STEP_SECONDS:-0}" 'BEGIN {
+# trial-protocol JSON lines on stdout can be swept. SWEEP_STEP_SECONDS slows each of the 3 steps (tests);
+# self= keeps the script path in the process table (tests look for it).
+exec awk -v self="$0" -v args="$*" -v pause="${SWEEP_STEP_SECONDS:-0}" 'BEGIN {
   n = split(args, a, " ")
   for (i = 1; i <= n; i++) if (a[i] ~ /=/) { split(a[i], kv, "="); p[kv[1]] = kv[2] + 0 }
   if (!("x1" in p) || !("x2" in p)) { print "branin.sh: need --set x1=.. --set x2=.." > "/dev/stderr"; exit 2 }

@@ -18,9 +18,19 @@ internal static class DetachedSilo
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
             "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
         var log = Path.Combine(home.Path, "silo.log");
-        var command = string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";
-        using (var p = Process.Start(new ProcessStartInfo("setsid", ["-f", "/bin/sh", "-c", command]) { UseShellExecute = false }))
-            if (p is not null) await p.WaitForExitAsync(ct);
+        var command = "exec " + string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";
+        // setsid gets pipes of its own: inheriting this process's stdout would keep a caller reading it waiting
+        // until the background silo exits.
+        var psi = new ProcessStartInfo("setsid", ["-f", "/bin/sh", "-c", command])
+        {
+            UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using (var p = Process.Start(psi))
+            if (p is not null)
+            {
+                p.StandardInput.Close();
+                await p.WaitForExitAsync(ct);
+            }
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (SiloEndpoint.ReadLive(home) is null)
         {
