@@ -126,10 +126,10 @@ public static class RunConfigLoader
             errors.Add(new("config", null, null, "ckd.switchEnd",
                            $"must be >= ckd.switchStart (got switchStart={F(v["ckd.switchStart"])}, switchEnd={F(v["ckd.switchEnd"])})"));
         var ann = (string)v["method"] == "ann";
-        var annModel = (string)v["model"] == "ann-resnet18";
+        var annModel = ((string)v["model"]).StartsWith("ann-", StringComparison.Ordinal);
         if (ann != annModel)
             errors.Add(new("config", null, null, "model",
-                           ann ? $"method ann needs model ann-resnet18 (got '{v["model"]}')" : $"ann-resnet18 is only for method ann (got method '{v["method"]}')"));
+                           ann ? $"method ann needs model ann-resnet18 or ann-cnn (got '{v["model"]}')" : $"{v["model"]} is only for method ann (got method '{v["method"]}')"));
         if ((string)v["method"] == "ckd" && string.IsNullOrWhiteSpace((string)v["ckd.teacher"]))
             errors.Add(new("config", null, null, "ckd.teacher", AnnTeacherMissing));
         if ((int)v["warmupEpochs"] > (int)v["epochs"])

@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace Sweep.Trainer.Methods;
 
 /// <summary>
-/// <c>method: ann</c>: trains CKD's ANN teacher (<c>ann-resnet18</c>) on the dataset's colour RGB images with
+/// <c>method: ann</c>: trains CKD's ANN teacher (<c>ann-resnet18</c>, or the small <c>ann-cnn</c>) on the dataset's colour RGB images with
 /// cross-entropy, AdamW and the per-step cosine schedule of the spiking methods. val_top1 is RGB accuracy. It saves
 /// the bare network per epoch, so <c>ckd.teacher</c> can point at this run's checkpoints folder.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class AnnMethod : ITrainingMethod
         if (batches == 0)
             throw new InvalidOperationException($"batchSize {c.BatchSize} is larger than the {dataset.Count(DataSplit.Train)} training samples");
         var data = new RgbBatches(dataset, loader, c.Seed);
-        using var model = AnnResNet18.Create(dataset.ClassCount, dataset.FrameSize);
+        using var model = AnnModels.Create(c.Model, dataset.ClassCount, dataset.FrameSize);
         model.to(device);
         var optimizer = Optimizers.AdamW(model, c.Lr, c.WeightDecay);
         if (s.Resume is not null) s.Checkpoints.Restore(model, optimizer);
@@ -43,7 +43,7 @@ public sealed class AnnMethod : ITrainingMethod
         return new TrainingOutcome(last, model.parameters().Sum(p => p.numel()), null, last);
     }
 
-    private static (bool Stopped, EpochTrainStats Stats) RunEpoch(TrainingSession s, AnnResNet18 model, RgbBatches data,
+    private static (bool Stopped, EpochTrainStats Stats) RunEpoch(TrainingSession s, nn.Module<Tensor, Tensor> model, RgbBatches data,
         OptimizerHelper optimizer, CosineLrSchedule schedule, int epoch, Device device)
     {
         model.train();
@@ -71,7 +71,7 @@ public sealed class AnnMethod : ITrainingMethod
         return (false, stats);
     }
 
-    private static double Validate(AnnResNet18 model, RgbBatches data, Device device)
+    private static double Validate(nn.Module<Tensor, Tensor> model, RgbBatches data, Device device)
     {
         model.eval();
         using var _ = no_grad();

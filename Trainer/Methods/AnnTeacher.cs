@@ -1,25 +1,30 @@
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Models;
 using Sweep.Trainer.Training.Checkpoints;
+using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Methods;
 
 /// <summary>
 /// CKD's frozen ANN teacher (methods.md §4.2): the weights an <c>ann</c> run saved, read from <c>ckd.teacher</c>
-/// (a checkpoints root, one checkpoint folder, or a <c>model.bin</c>), in eval mode with gradients off. Every
+/// (a checkpoints root, one checkpoint folder, or a <c>model.bin</c>), in eval mode with gradients off. The
+/// architecture is the teacher run's <c>model</c> (from its meta.json; ann-resnet18 for a bare model.bin). Every
 /// problem is a <see cref="ConfigException"/> naming <c>ckd.teacher</c>.
 /// </summary>
 public static class AnnTeacher
 {
     private const string Key = "ckd.teacher";
 
-    public static AnnResNet18 Load(RunConfig config, int classes, int frameSize)
+    public static nn.Module<Tensor, Tensor> Load(RunConfig config, int classes, int frameSize)
     {
         var path = config.Ckd.Teacher;
         if (string.IsNullOrWhiteSpace(path)) throw Error(RunConfigLoader.AnnTeacherMissing);
-        if (Metadata(path) is { } meta && meta.RunValues.GetValueOrDefault("method") is { } method && method != "ann")
+        var values = Metadata(path)?.RunValues;
+        if (values?.GetValueOrDefault("method") is { } method && method != "ann")
             throw Error($"'{path}' is a checkpoint of method {method}, not of an ann teacher");
-        var teacher = AnnResNet18.Create(classes, frameSize);
+        var model = values?.GetValueOrDefault("model") ?? "ann-resnet18";
+        var kind = Enum.Parse<ModelKind>(model.Replace("-", ""), ignoreCase: true);
+        var teacher = AnnModels.Create(kind, classes, frameSize);
         try
         {
             CheckpointStore.LoadModel(path, teacher);
@@ -33,7 +38,7 @@ public static class AnnTeacher
         {
             // Module.load reports a wrong class count or frame size (stem) as a shape or name mismatch.
             teacher.Dispose();
-            throw Error($"'{path}' does not fit an ann-resnet18 for {classes} classes at {frameSize} px: {e.Message}");
+            throw Error($"'{path}' does not fit an {model} for {classes} classes at {frameSize} px: {e.Message}");
         }
         teacher.eval();
         foreach (var p in teacher.parameters()) p.requires_grad = false;

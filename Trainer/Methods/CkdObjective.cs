@@ -15,7 +15,7 @@ namespace Sweep.Trainer.Methods;
 /// phase I, a sigmoid drop over [switchStart, switchEnd], 0 in phase II. KD covers the whole branch-s batch, the
 /// replaced samples too: the teacher's image has the same class, and W is already near 0 once most are replaced.
 /// </summary>
-public sealed class CkdObjective(RunConfig config, AnnResNet18 teacher) : IBatchObjective, IDisposable
+public sealed class CkdObjective(RunConfig config, nn.Module<Tensor, Tensor> teacher) : IBatchObjective, IDisposable
 {
     private readonly Generator _rng = new((ulong)config.Seed);
     private readonly KdWeightSchedule _weight = new(config.Ckd.SwitchStart, config.Ckd.SwitchEnd);

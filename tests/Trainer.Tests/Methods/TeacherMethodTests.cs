@@ -38,20 +38,20 @@ public sealed class TeacherMethodTests : IDisposable
     }
 
     private (int Code, List<ProtocolRecord> Lines, CheckpointStore Store) Teacher(int epochs) =>
-        Run("ann", "method=ann", "model=ann-resnet18", $"epochs={epochs}");
+        Run("ann", "method=ann", "model=ann-cnn", $"epochs={epochs}");
 
     [Fact]
     [Trait("Category", "Slow")]
     public void Ann_learns_the_rgb_images_above_chance()
     {
-        var (code, lines, store) = Teacher(epochs: 3);
+        var (code, lines, store) = Teacher(epochs: 6);
         var result = Assert.IsType<ResultRecord>(lines[^1]);
         Assert.True(code == 0, result.Error);
         // 4 classes: chance is 0.25.
         Assert.True(result.BestValTop1 >= 0.40, $"best val top-1 {result.BestValTop1}");
         Assert.Equal(result.ValTop1, result.ValRgbTop1);
         Assert.Null(result.SopsPerSample);
-        Assert.Equal(3, store.Latest()!.Epoch);
+        Assert.Equal(6, store.Latest()!.Epoch);
         Assert.Equal("ann", store.Latest()!.RunValues["method"]);
     }
 
