@@ -8,7 +8,7 @@ namespace Sweep.Trainer.Models;
 /// <summary>
 /// <c>model: ann-cnn</c>: a small ANN teacher for quick runs and tests, where ResNet-18 from scratch needs far more
 /// steps than a short budget gives: three conv3×3 → ReLU stages (32/64/128, max-pool 2 after the first two),
-/// global average pool, one linear classifier; kaiming init. Any frame size ≥ 4. No BatchNorm on purpose: in a run
+/// global average pool, one linear classifier; kaiming init; inputs standardised per image. Any frame size ≥ 4. No BatchNorm on purpose: in a run
 /// of a few dozen steps its running variance is still mostly the initial 1, and eval-mode logits collapse to one class.
 /// </summary>
 public sealed class AnnCnn : Module<Tensor, Tensor>
@@ -34,7 +34,11 @@ public sealed class AnnCnn : Module<Tensor, Tensor>
     /// <summary>[B,3,H,W] → logits [B,K].</summary>
     public override Tensor forward(Tensor x)
     {
-        using var f = features.call(x);
+        // Per-image standardisation: low-contrast [0,1] images barely move a BN-free net in a few dozen steps.
+        using var mean = x.mean([1, 2, 3], keepdim: true);
+        using var std = x.std([1, 2, 3], keepdim: true).clamp_min(1e-3);
+        using var z = x.sub(mean).div_(std);
+        using var f = features.call(z);
         using var flat = f.flatten(1);
         return fc.call(flat);
     }
