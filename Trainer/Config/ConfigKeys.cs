@@ -12,13 +12,13 @@ namespace Sweep.Trainer.Config;
 public static class ConfigKeys
 {
     public static readonly ImmutableArray<string> Methods = ["dvs", "kt", "tmkt", "ckd", "ann"];
-    public static readonly ImmutableArray<string> Models = ["vggsnn", "resnet18", "scnn", "ann-resnet18"];
+    public static readonly ImmutableArray<string> Models = ["vggsnn", "resnet18", "scnn", "ann-resnet18", "ann-cnn"];
     public static readonly ImmutableArray<string> Surrogates = ["qgate", "backei", "sigmoid"];
 
     public static ImmutableArray<ConfigKey> All { get; } =
     [
         Choice("method", "dvs", Methods, "Training method: dvs (events only), kt, tmkt, ckd, or ann (RGB teacher)."),
-        Choice("model", "scnn", Models, "Backbone; ann-resnet18 only with method ann."),
+        Choice("model", "scnn", Models, "Backbone; ann-resnet18 and ann-cnn (a small ANN) only with method ann."),
         Choice("surrogate", "qgate", Surrogates, "Surrogate gradient of the spike function."),
         Choice("stepMode", "multi", ["multi", "single"], "multi: [T,N,...] layer by layer; single: one time step at a time."),
         Int("timeSteps", 8, 1, 64, "Time steps T per sample."),

@@ -126,13 +126,19 @@ public static class RunConfigLoader
             errors.Add(new("config", null, null, "ckd.switchEnd",
                            $"must be >= ckd.switchStart (got switchStart={F(v["ckd.switchStart"])}, switchEnd={F(v["ckd.switchEnd"])})"));
         var ann = (string)v["method"] == "ann";
-        var annModel = (string)v["model"] == "ann-resnet18";
+        var annModel = ((string)v["model"]).StartsWith("ann-", StringComparison.Ordinal);
         if (ann != annModel)
             errors.Add(new("config", null, null, "model",
-                           ann ? $"method ann needs model ann-resnet18 (got '{v["model"]}')" : $"ann-resnet18 is only for method ann (got method '{v["method"]}')"));
+                           ann ? $"method ann needs model ann-resnet18 or ann-cnn (got '{v["model"]}')" : $"{v["model"]} is only for method ann (got method '{v["method"]}')"));
+        if ((string)v["method"] == "ckd" && string.IsNullOrWhiteSpace((string)v["ckd.teacher"]))
+            errors.Add(new("config", null, null, "ckd.teacher", AnnTeacherMissing));
         if ((int)v["warmupEpochs"] > (int)v["epochs"])
             errors.Add(new("config", null, null, "warmupEpochs", $"must be <= epochs (got warmupEpochs={v["warmupEpochs"]}, epochs={v["epochs"]})"));
     }
+
+    /// <summary>Why a ckd run without <c>ckd.teacher</c> cannot start; the method says the same for derived configs.</summary>
+    public const string AnnTeacherMissing =
+        "method ckd needs the ANN teacher's checkpoint: train one with method ann, then set ckd.teacher to its checkpoints folder";
 
     private static string F(object v) => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
 }

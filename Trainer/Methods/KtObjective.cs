@@ -2,7 +2,6 @@ using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Losses;
 using Sweep.Trainer.Models;
-using Sweep.Trainer.Schedules;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Methods;
@@ -19,11 +18,7 @@ public sealed class KtObjective(RunConfig config) : IBatchObjective
 
     public ObjectiveStep Compute(SpikingNetwork model, PairedBatch batch, BatchContext at)
     {
-        var dvs = batch.Dvs;
-        var p = SlidingReplacement.Probability(at.BatchIndex, at.Epoch, at.BatchesPerEpoch, at.Epochs, config.Kt.Pow);
-        var replace = rand(new[] { dvs.shape[1] }, generator: _rng).lt(p).view(1, -1, 1, 1, 1);
-        var inputA = where(replace, dvs, TransferInputs.RgbSequence(config, batch));
-        var output = model.Forward(inputA, dvs);
+        var output = model.Forward(TransferInputs.SlidingReplaced(config, batch, at, _rng), batch.Dvs);
         return new ObjectiveStep(TransferLoss.Compute(config, model, output, batch.Labels), output.LogitsB);
     }
 }

@@ -14,7 +14,7 @@ namespace Sweep.Trainer.Methods;
 /// the method's batch objective, validation on events (and on the paired RGB sequences), progress and checkpoints
 /// through the session. Runs on the calling thread: dispose scopes are per thread.
 /// </summary>
-public sealed class SpikingMethod(Func<Config.RunConfig, SpikingNetwork, IBatchObjective> objective) : ITrainingMethod
+public sealed class SpikingMethod(Func<Config.RunConfig, SpikingNetwork, IPairedDataset, IBatchObjective> objective) : ITrainingMethod
 {
     public TrainingOutcome Train(TrainingSession s)
     {
@@ -26,7 +26,8 @@ public sealed class SpikingMethod(Func<Config.RunConfig, SpikingNetwork, IBatchO
         if (batches == 0)
             throw new InvalidOperationException($"batchSize {c.BatchSize} is larger than the {dataset.Count(DataSplit.Train)} training samples");
         using var model = RunModel.Create(c, dataset.ClassCount, dataset.FrameSize);
-        var goal = objective(c, model);
+        var goal = objective(c, model, dataset);
+        using var ownedGoal = goal as IDisposable;   // e.g. ckd's teacher
         using var bundle = new TrainableModules(model, goal.ExtraModules);
         bundle.to(device);
         var optimizer = Optimizers.AdamW(bundle, c.Lr, c.WeightDecay);
@@ -41,7 +42,7 @@ public sealed class SpikingMethod(Func<Config.RunConfig, SpikingNetwork, IBatchO
                        bundle, optimizer);
             if (stopped) break;
         }
-        return new TrainingOutcome(last?.DvsTop1, model.parameters().Sum(p => p.numel()), null, last?.RgbTop1);
+        return new TrainingOutcome(last?.DvsTop1, model.parameters().Sum(p => p.numel()), last?.SopsPerSample, last?.RgbTop1);
     }
 
     private static (bool Stopped, EpochTrainStats Stats) RunEpoch(TrainingSession s, SpikingNetwork model, IBatchObjective goal,

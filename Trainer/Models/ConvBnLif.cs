@@ -23,6 +23,8 @@ public sealed class ConvBnLif : Module
 
     public LifNode Node => node;
 
+    public Conv2d Conv => conv;
+
     public Tensor Forward(Tensor x, long timeSteps)
     {
         using var c = conv.call(x);

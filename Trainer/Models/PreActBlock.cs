@@ -39,6 +39,9 @@ public sealed class PreActBlock : Module
         RegisterComponents();
     }
 
+    /// <summary>The block's convs; each reads a LIF's spikes.</summary>
+    public IEnumerable<Conv2d> Convs => downsample_conv is null ? [conv1, conv2] : [conv1, conv2, downsample_conv];
+
     public Tensor Forward(Tensor x, long timeSteps)
     {
         Tensor main;

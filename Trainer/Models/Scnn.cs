@@ -56,6 +56,9 @@ public sealed class Scnn : SpikingNetwork
 
     public override Parameter Coefficients => coefficient;
 
+    /// <summary>conv1 reads the event frames; conv2 and fc1 read pooled spikes, fc2 node1's spikes.</summary>
+    public override IEnumerable<Module<Tensor, Tensor>> SynapticLayers => [conv2, fc1, fc2];
+
     /// <summary>The single shared classifier, whatever the branch.</summary>
     public override Module<Tensor, Tensor> Head(BranchHead head) => fc2;
 

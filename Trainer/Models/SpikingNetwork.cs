@@ -34,6 +34,10 @@ public abstract class SpikingNetwork : Module
     /// <summary>η_t, shape [T], initialised to 1 (STR weights are σ(η_t), methods.md §2.1).</summary>
     public abstract Parameter Coefficients { get; }
 
+    /// <summary>The Conv2d/Linear layers whose input is spikes (or pooled spikes): what SOPs are counted on
+    /// (<see cref="SynapticOpCounter"/>). Stems fed by frames and heads fed by BN features are left out.</summary>
+    public abstract IEnumerable<Module<Tensor, Tensor>> SynapticLayers { get; }
+
     /// <summary>Every neuron, in registration order.</summary>
     public IEnumerable<LifNode> Nodes => modules().OfType<LifNode>();
 

@@ -55,6 +55,9 @@ public sealed class SpikingResNet18 : SpikingNetwork
 
     public override Parameter Coefficients => coefficient;
 
+    /// <summary>Every block conv reads a LIF's spikes; the stem reads frames and the heads BN-pooled features.</summary>
+    public override IEnumerable<Module<Tensor, Tensor>> SynapticLayers => blocks.SelectMany(b => b.Convs);
+
     public override Module<Tensor, Tensor> Head(BranchHead head) => head == BranchHead.A ? rgb_fc : dvs_fc;
 
     protected override LifNode? CkaNode => null;

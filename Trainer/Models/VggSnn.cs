@@ -55,6 +55,10 @@ public sealed class VggSnn : SpikingNetwork
 
     public override Parameter Coefficients => coefficient;
 
+    /// <summary>Every conv after the first (which reads the frames) and both heads (pooled spikes).</summary>
+    public override IEnumerable<Module<Tensor, Tensor>> SynapticLayers =>
+        [.. features.Skip(1).Select(f => f.Conv), rgb_fc, dvs_fc];
+
     public override Module<Tensor, Tensor> Head(BranchHead head) => head == BranchHead.A ? rgb_fc : dvs_fc;
 
     protected override LifNode? CkaNode => features[^1].Node;

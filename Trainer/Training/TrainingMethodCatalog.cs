@@ -14,9 +14,11 @@ public sealed class TrainingMethodCatalog(IReadOnlyDictionary<TrainingMethod, Fu
 
     public static TrainingMethodCatalog BuiltIn { get; } = new(new Dictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>>
     {
-        [TrainingMethod.Dvs] = _ => new SpikingMethod((c, _) => new DvsObjective(c)),
-        [TrainingMethod.Kt] = _ => new SpikingMethod((c, _) => new KtObjective(c)),
-        [TrainingMethod.Tmkt] = _ => new SpikingMethod((c, m) => new TmktObjective(c, m.FeatureDim)),
+        [TrainingMethod.Dvs] = _ => new SpikingMethod((c, _, _) => new DvsObjective(c)),
+        [TrainingMethod.Kt] = _ => new SpikingMethod((c, _, _) => new KtObjective(c)),
+        [TrainingMethod.Tmkt] = _ => new SpikingMethod((c, m, _) => new TmktObjective(c, m.FeatureDim)),
+        [TrainingMethod.Ckd] = _ => new SpikingMethod((c, _, d) => new CkdObjective(c, AnnTeacher.Load(c, d.ClassCount, d.FrameSize))),
+        [TrainingMethod.Ann] = _ => new AnnMethod(),
     });
 
     public IEnumerable<TrainingMethod> Methods => _factories.Keys.Order();

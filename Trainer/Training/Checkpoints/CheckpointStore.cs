@@ -102,7 +102,8 @@ public sealed class CheckpointStore(string directory)
         torch.random.set_rng_state(state);
     }
 
-    private static CheckpointMetadata ReadMetadata(string folder) =>
+    /// <summary>The <c>meta.json</c> of one checkpoint folder.</summary>
+    public static CheckpointMetadata ReadMetadata(string folder) =>
         JsonSerializer.Deserialize<CheckpointMetadata>(File.ReadAllText(Path.Combine(folder, MetadataFile)), Json)
         ?? throw new InvalidDataException($"{Path.Combine(folder, MetadataFile)} is empty");
 

@@ -140,7 +140,7 @@ public sealed class RunConfigLoaderTests : IDisposable
             ["config: ckd.switchEnd: must be >= ckd.switchStart (got switchStart=0.6, switchEnd=0.4)"],
             Errors(() => RunConfigLoader.Load(null, ["ckd.switchStart=0.6", "ckd.switchEnd=0.4"])));
         Assert.Equal(
-            ["config: model: method ann needs model ann-resnet18 (got 'scnn')"],
+            ["config: model: method ann needs model ann-resnet18 or ann-cnn (got 'scnn')"],
             Errors(() => RunConfigLoader.Load(null, ["method=ann"])));
         Assert.Equal(ModelKind.AnnResnet18, RunConfigLoader.Load(null, ["method=ann", "model=ann-resnet18"]).Model);
     }
