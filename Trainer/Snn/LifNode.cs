@@ -19,6 +19,8 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
     private readonly Parameter alpha;
 
     private readonly double tau;
+    // One Scalar for the module's life: a temporary one can be finalised during the native call (see ScalarConstants).
+    private readonly Scalar tauScalar;
     private readonly double vth;
     private readonly Surrogate surrogate;
     private readonly List<Tensor> recorded = [];
@@ -30,6 +32,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(tau, 1.0, nameof(tau));
         this.surrogate = surrogate;
         this.tau = tau;
+        tauScalar = tau.ToScalar();
         vth = threshold;
         StepMode = stepMode;
         this.threshold = new Parameter(tensor((float)threshold), requires_grad: false);
@@ -98,7 +101,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
     private Tensor Step(Tensor x)
     {
         // mem starts at 0, so the first charge is x/τ (no zero tensor allocated).
-        var h = membrane is null ? x.div(tau) : membrane.add(x.sub(membrane).div_(tau));
+        var h = membrane is null ? x.div(tauScalar) : membrane.add(x.sub(membrane).div_(tauScalar));
         var spike = SpikeFunction.apply(h, vth, surrogate.Kind, surrogate.Alpha);
         // Hard reset with the reset path detached: masked_fill passes dL/dh through where no spike
         // fired and 0 where one did, exactly the gradient of h·(1 − s.detach()), in one node.

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Sweep.Orchestrator.Tests.Engine;
+
+/// <summary>Exports of a finished sweep: the Optuna journal opens in Optuna 3.1's own JournalStorage; best writes a run config.</summary>
+[Trait("Category", "Slow")]
+public sealed class ExportTests
+{
+    private const string Spec = """
+        apiVersion: sweep/v1
+        name: export
+        metric: { name: value, goal: minimize }
+        sampler: { type: tpe, seed: 5 }
+        pruner: { type: median, startupTrials: 3 }
+        budget: { maxTrials: 25, parallelTrials: 3 }
+        parameters:
+          x: { type: float, low: -5, high: 5 }
+          lr: { type: float, low: 1.0e-5, high: 1.0, log: true }
+          n_layers: { type: int, low: 1, high: 8 }
+          units: { type: int, low: 8, high: 1024, log: true }
+          optimizer: { type: categorical, choices: [sgd, adam, rmsprop, adagrad] }
+        trial:
+          function: mixed
+          steps: 4
+        """;
+
+    [Fact]
+    public async Task The_optuna_journal_opens_in_optuna_with_the_same_values_and_states()
+    {
+        using var cli = new SweepCli();
+        Assert.Equal(0, (await cli.Run("start", cli.WriteSpec(Spec), "--home", cli.Home, "--id", "exp")).Code);
+        var journal = Path.Combine(cli.Directory, "journal.log");
+        Assert.Equal(0, (await cli.Run("export", "exp", "--home", cli.Home, "-f", "optuna-journal", "-o", journal)).Code);
+        var script = $$"""
+            import json, warnings
+            warnings.simplefilter("ignore")
+            import optuna
+            s = optuna.load_study(study_name="exp", storage=optuna.storages.JournalStorage(optuna.storages.JournalFileStorage("{{journal}}")))
+            print(json.dumps([[t.number, t.state.name, t.value, t.params, {str(k): v for k, v in t.intermediate_values.items()}] for t in s.trials]))
+            """;
+        var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync();
+        var err = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, err);
+        var optuna = JsonNode.Parse(output)!.AsArray();
+        var ours = await cli.Trials("exp");
+        Assert.Equal(25, optuna.Count);
+        foreach (var (o, t) in optuna.Zip(ours))
+        {
+            Assert.Equal(t!["number"]!.GetValue<int>(), o![0]!.GetValue<int>());
+            var state = t["state"]!.GetValue<string>();
+            Assert.Equal(state == "failed" ? "FAIL" : state.ToUpperInvariant(), o[1]!.GetValue<string>());
+            Assert.Equal(t["value"]?.GetValue<double>(), o[2]?.GetValue<double>());
+            foreach (var (k, v) in t["params"]!.AsObject())
+                if (v!.GetValueKind() == System.Text.Json.JsonValueKind.Number) Assert.Equal(v.GetValue<double>(), o[3]![k]!.GetValue<double>());
+                else Assert.Equal(v.GetValue<string>(), o[3]![k]!.GetValue<string>());
+        }
+        Assert.Contains(optuna, o => o![1]!.GetValue<string>() == "PRUNED" && o[4]!.AsObject().Count > 0);
+    }
+
+    [Fact]
+    public async Task Best_writes_the_best_parameters_and_the_fixed_keys()
+    {
+        using var cli = new SweepCli();
+        Assert.Equal(0, (await cli.Run("start", cli.WriteSpec(Spec), "--home", cli.Home, "--id", "exp")).Code);
+        var best = (await cli.Status("exp"))["best_trial"]!.GetValue<int>();
+        var (code, output, err) = await cli.Run("best", "exp", "--home", cli.Home, "-f", "json");
+        Assert.True(code == 0, err);
+        var config = JsonNode.Parse(output)!.AsObject();
+        var trial = (await cli.Trials("exp")).First(t => t!["number"]!.GetValue<int>() == best)!;
+        Assert.Equal(4, config["steps"]!.GetValue<int>());
+        foreach (var (k, v) in trial["params"]!.AsObject()) Assert.Equal(v!.ToJsonString(), config[k]!.ToJsonString());
+        var file = Path.Combine(cli.Directory, "best.yaml");
+        Assert.Equal(0, (await cli.Run("best", "exp", "--home", cli.Home, "-o", file)).Code);
+        Assert.StartsWith($"# sweep exp, trial {best}: value = ", File.ReadAllText(file));
+    }
+}
