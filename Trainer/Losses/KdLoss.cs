@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -16,8 +17,10 @@ public static class KdLoss
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(temperature, 0.0, nameof(temperature));
         using var scope = NewDisposeScope();
-        var student = studentLogits.mean([0]).div(temperature).log_softmax(1);
-        var teacher = teacherLogits.detach().div(temperature).log_softmax(1);
+        // A named Scalar stays reachable through the native calls (a temporary one can be finalised mid-call).
+        using var t = temperature.ToScalar();
+        var student = studentLogits.mean([0]).div(t).log_softmax(1);
+        var teacher = teacherLogits.detach().div(t).log_softmax(1);
         // KL(p_T‖p_S) = Σ p_T (log p_T − log p_S), batch mean.
         var kl = teacher.exp().mul(teacher.sub(student)).sum([1]).mean();
         return kl.mul(temperature * temperature).MoveToOuterDisposeScope();
