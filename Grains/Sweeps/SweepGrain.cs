@@ -74,8 +74,8 @@ public sealed partial class SweepGrain(
         if (changed.Status == TrialStatus.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
 
-    public async Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running) =>
-        await Task.FromResult(Book.Heartbeat(runner, running));
+    public Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running) =>
+        Task.FromResult(Book.Heartbeat(runner, running));
 
     public Task<SweepInfo> Stop() => Change(() => { Book.Stop(); return []; });
 

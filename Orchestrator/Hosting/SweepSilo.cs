@@ -62,7 +62,7 @@ public sealed class SweepSilo : IAsyncDisposable
             });
             if (settings.Runner is { } runner)
             {
-                builder.Services.Configure<RunnerOptions>(o => Copy(runner, o));
+                builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));
                 builder.Services.AddSingleton<TrialRunnerService>();
                 builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialRunnerService>());
             }
@@ -91,17 +91,5 @@ public sealed class SweepSilo : IAsyncDisposable
             _host.Dispose();
             _lock.Dispose();
         }
-    }
-
-    private static void Copy(RunnerOptions from, RunnerOptions to)
-    {
-        to.NodeName = from.NodeName;
-        to.Gpus = from.Gpus;
-        to.SlotsPerGpu = from.SlotsPerGpu;
-        to.CpuSlots = from.CpuSlots;
-        to.TrialsDirectory = from.TrialsDirectory;
-        to.PollInterval = from.PollInterval;
-        to.HeartbeatInterval = from.HeartbeatInterval;
-        to.SweepCommand = from.SweepCommand;
     }
 }

@@ -13,22 +13,22 @@ internal static class FunctionTrial
 {
     public static async Task<TrialOutcome> Run(TrialAssignment a, Func<int, double, Task<ReportDecision>> report, CancellationToken kill)
     {
+        BenchmarkFunction function;
         double final;
         try
         {
-            var function = BenchmarkFunction.Get(a.Target);
+            function = BenchmarkFunction.Get(a.Target);
             final = function.Evaluate(a.Values.ToDictionary(v => v.Name, v => Parse(v.Json)));
         }
         catch (ArgumentException e)
         {
             return new TrialOutcome { Kind = TrialOutcomeKind.Failed, Error = e.Message };
         }
-        var optimum = BenchmarkFunction.Get(a.Target).Optimum;
         var hash = SyntheticCurve.Hash(a.Values.Select(v => KeyValuePair.Create(v.Name, v.Json)));
         for (var step = 1; step <= a.Steps; step++)
         {
             if (a.StepSeconds > 0) await Task.Delay(TimeSpan.FromSeconds(a.StepSeconds), kill);
-            var decision = await report(step, SyntheticCurve.Value(final, optimum, hash, step, a.Steps));
+            var decision = await report(step, SyntheticCurve.Value(final, function.Optimum, hash, step, a.Steps));
             if (decision == ReportDecision.Prune) return new TrialOutcome { Kind = TrialOutcomeKind.Pruned };
             if (decision == ReportDecision.Kill || kill.IsCancellationRequested) return new TrialOutcome { Kind = TrialOutcomeKind.Killed };
         }

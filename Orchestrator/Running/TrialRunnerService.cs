@@ -21,7 +21,7 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
     private readonly RunnerOptions _options = options.Value;
     private readonly ConcurrentDictionary<(string, int), RunningAttempt> _running = new();
     private readonly string _runner = $"{options.Value.NodeName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
-    private TrialProcessLauncher? _launcher;
+    private ProcessTrial? _processes;
     private int _completed;
     private int _rotation;
 
@@ -32,7 +32,7 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         _options.Validate();
         Directory.CreateDirectory(_options.TrialsDirectory);
         using var launcher = new TrialProcessLauncher();
-        _launcher = launcher;
+        _processes = new ProcessTrial(launcher, _options);
         var devices = _options.SlotDevices();
         LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
         var loops = devices.Select(d => Task.Run(() => SlotLoop(d, stoppingToken), CancellationToken.None)).ToList();
@@ -78,7 +78,7 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
             Task<ReportDecision> Report(int step, double value) => sweep.Report(a.Number, a.Attempt, step, value);
             var outcome = a.Kind == TrialTarget.Function
                 ? await FunctionTrial.Run(a, Report, attempt.KillToken)
-                : await new ProcessTrial(_launcher!, _options).Run(a, device, Report, attempt.KillToken, stop);
+                : await _processes!.Run(a, device, Report, attempt.KillToken, stop);
             if (outcome is not null && !(stop.IsCancellationRequested && !attempt.KillRequested))
             {
                 await sweep.Finish(a.Number, a.Attempt, outcome);

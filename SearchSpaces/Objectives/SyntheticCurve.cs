@@ -8,10 +8,14 @@ namespace Sweep.SearchSpaces.Objectives;
 public static class SyntheticCurve
 {
     /// <summary>Value at <paramref name="step"/> (1..<paramref name="steps"/>).</summary>
-    public static double Value(double final, double optimum, ulong configurationHash, int step, int steps)
+    public static double Value(double final, double optimum, ulong configurationHash, int step, int steps) =>
+        Value(final, optimum, U01(configurationHash, 0x9E3779B97F4A7C15UL), U01(configurationHash, 0xC2B2AE3D27D4EB4FUL), step, steps);
+
+    /// <summary>The curve for given draws in [0, 1): <paramref name="rate01"/> sets the decay rate, <paramref name="gap01"/> the start gap.</summary>
+    public static double Value(double final, double optimum, double rate01, double gap01, int step, int steps)
     {
-        var r = 1.0 + 5.0 * U01(configurationHash, 0x9E3779B97F4A7C15UL);
-        var u = 0.5 + U01(configurationHash, 0xC2B2AE3D27D4EB4FUL);
+        var r = 1.0 + 5.0 * rate01;
+        var u = 0.5 + gap01;
         var gap = u * (1.0 + Math.Abs(final - optimum));
         var t = step / (double)steps;
         var frac = (Math.Exp(-r * t) - Math.Exp(-r)) / (1.0 - Math.Exp(-r));

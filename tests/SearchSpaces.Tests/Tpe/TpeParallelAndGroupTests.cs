@@ -1,3 +1,4 @@
+using Sweep.SearchSpaces.Objectives;
 using System.Collections.Immutable;
 using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Samplers;
@@ -11,11 +12,7 @@ public sealed class TpeParallelAndGroupTests
     private static readonly SearchSpace Branin = new([
         new Parameter("x1", new FloatDistribution(-5, 10)), new Parameter("x2", new FloatDistribution(0, 15))]);
 
-    private static double BraninValue(IReadOnlyDictionary<string, double> p)
-    {
-        double x1 = p["x1"], x2 = p["x2"];
-        return Math.Pow(x2 - 5.1 / (4 * Math.PI * Math.PI) * x1 * x1 + 5 / Math.PI * x1 - 6, 2) + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(x1) + 10;
-    }
+    private static double BraninValue(IReadOnlyDictionary<string, double> p) => BenchmarkFormulas.Branin(p["x1"], p["x2"]);
 
     [Theory]
     [InlineData(false)]
