@@ -20,6 +20,19 @@ internal static class ProcessGroup
         return errno == Esrch ? false : throw new Win32Exception(errno, $"kill(-{processGroupId}, {signal}) failed");
     }
 
+    /// <summary>
+    /// Signals the group of a trial whose process has not been reaped yet. Right after the fork, before `setsid` has
+    /// run, that group does not exist (kill(-pid) finds nothing) but the process does, and nothing of its tree has
+    /// been started: signalling the process itself then reaches everything. The pid cannot be reused while unreaped.
+    /// </summary>
+    public static bool SignalLive(int processId, int signal)
+    {
+        if (Signal(processId, signal)) return true;
+        if (Kill(processId, signal) == 0) return true;
+        var errno = Marshal.GetLastPInvokeError();
+        return errno == Esrch ? false : throw new Win32Exception(errno, $"kill({processId}, {signal}) failed");
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 }

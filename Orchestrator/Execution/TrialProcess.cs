@@ -66,8 +66,13 @@ public sealed class TrialProcess : IAsyncDisposable
     public void Kill()
     {
         if (_groupGone) return;
-        if (!_process.HasExited) _killed = true;
-        ProcessGroup.Signal(ProcessId, ProcessGroup.SigKill);
+        if (_process.HasExited)
+        {
+            ProcessGroup.Signal(ProcessId, ProcessGroup.SigKill);
+            return;
+        }
+        _killed = true;
+        ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigKill);
     }
 
     /// <summary>Kills the group; with <see cref="TrialLauncherOptions.StopGrace"/> set, SIGTERM first and SIGKILL after it.</summary>
@@ -81,7 +86,7 @@ public sealed class TrialProcess : IAsyncDisposable
             return;
         }
         _killed = true;
-        ProcessGroup.Signal(ProcessId, ProcessGroup.SigTerm);
+        ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
         _ = KillAfterGraceAsync();
     }
 
