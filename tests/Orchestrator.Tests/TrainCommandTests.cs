@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Sweep.Orchestrator.Commands;
+using Sweep.Trainer.Config;
+using Sweep.Trainer.Training;
 
 namespace Sweep.Orchestrator.Tests;
 
@@ -10,9 +12,11 @@ public sealed class TrainCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Code, string Out, string Err) Invoke(params string[] args)
+    private static (int Code, string Out, string Err) Invoke(params string[] args) => Invoke(null, args);
+
+    private static (int Code, string Out, string Err) Invoke(TrainingMethodCatalog? catalog, params string[] args)
     {
-        var root = new RootCommand("test") { TrainCommand.Create() };
+        var root = new RootCommand("test") { TrainCommand.Create(catalog) };
         var output = new StringWriter();
         var error = new StringWriter();
         var code = root.Parse(["train", .. args]).Invoke(new InvocationConfiguration { Output = output, Error = error });
@@ -68,7 +72,9 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void Without_a_loop_for_the_method_the_run_fails_honestly_with_a_result_line()
     {
-        var (code, stdout, stderr) = Invoke("--set", "device=cpu", "--set", "threads=1", "--out", _dir);
+        // A build whose catalog lacks the method (every built-in method has a loop now).
+        var none = new TrainingMethodCatalog(new Dictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>>());
+        var (code, stdout, stderr) = Invoke(none, "--set", "device=cpu", "--set", "threads=1", "--out", _dir);
         Assert.Equal(1, code);
         Assert.Equal("{\"type\":\"result\",\"status\":\"failed\",\"val_top1\":null,\"best_val_top1\":null,\"best_epoch\":null,\"params\":null,\"sops_per_sample\":null,\"val_rgb_top1\":null,\"error\":\"method 'dvs' has no training loop in this build\"}\n", stdout);
         Assert.Contains("sweep train: method dvs, device cpu", stderr);
