@@ -22,7 +22,7 @@ public static class ConfigKeys
         Choice("surrogate", "qgate", Surrogates, "Surrogate gradient of the spike function."),
         Choice("stepMode", "multi", ["multi", "single"], "multi: [T,N,...] layer by layer; single: one time step at a time."),
         Int("timeSteps", 8, 1, 64, "Time steps T per sample."),
-        Number("tau", 2.0, 1.0, null, "LIF membrane time constant.", exclusive: false),
+        Number("tau", 2.0, 1.0, null, "LIF membrane time constant (> 1).", exclusive: true),
         Number("threshold", 0.5, 0, null, "LIF firing threshold V_th.", exclusive: true),
         Int("epochs", 10, 1, null, "Training epochs; ramps and switch points are fractions of this."),
         Int("batchSize", 32, 1, null, "Samples per optimizer step."),

@@ -17,9 +17,9 @@ public static class DatasetConfigKeys
         PathKey("dataset.root", "", "Event dataset folder.") with { Resumable = true },
         PathKey("dataset.rgbRoot", "", "Paired RGB dataset folder (kt, tmkt, ckd, ann).") with { Resumable = true },
         Int("dataset.frameSize", 48, 8, 512, "Event frames are resampled to frameSize × frameSize."),
-        Number("dataset.trainFraction", 0.9, 0, 1, "Fraction of each class used for training; the rest validates.", exclusive: true)
+        Number("dataset.trainFraction", 1.0, 0, 1, "Fraction of the DVS training set used (KT's --traindata-ratio): class-balanced, seeded.", exclusive: true)
             with { Aliases = ["dataset.trainPortion"] },
-        Number("dataset.rgbFraction", 1.0, 0, 1, "Fraction of the RGB pool drawn from.", exclusive: true)
+        Number("dataset.rgbFraction", 1.0, 0, 1, "Fraction of the RGB pool drawn from (KT's --rgbdata-ratio): class-balanced, seeded.", exclusive: true)
             with { Aliases = ["dataset.rgbPortion"] },
         Int("dataset.classes", 10, 2, null, "synthetic: number of classes."),
         Int("dataset.samplesPerClass", 64, 1, null, "synthetic: samples per class."),

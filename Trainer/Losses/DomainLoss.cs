@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Losses;
@@ -12,7 +13,7 @@ public static class DomainLoss
     public static Tensor Compute(Tensor ckaA, Tensor ckaB, Tensor? stepWeights = null)
     {
         using var scope = NewDisposeScope();
-        var perStep = LinearCka.PerStep(ckaA, ckaB).abs().neg().add(1.0);
+        var perStep = LinearCka.PerStep(ckaA, ckaB).abs().OneMinus();
         if (stepWeights is not null) perStep = perStep.mul(stepWeights);
         return perStep.mean().MoveToOuterDisposeScope();
     }

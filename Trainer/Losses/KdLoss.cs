@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -23,6 +24,6 @@ public static class KdLoss
         var teacher = teacherLogits.detach().div(t).log_softmax(1);
         // KL(p_T‖p_S) = Σ p_T (log p_T − log p_S), batch mean.
         var kl = teacher.exp().mul(teacher.sub(student)).sum([1]).mean();
-        return kl.mul(temperature * temperature).MoveToOuterDisposeScope();
+        return kl.Mul(temperature * temperature).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Losses;
@@ -21,7 +22,7 @@ public static class LinearCka
         var dot = k.mul(l).sum([1, 2]);
         // norm() rather than square-sum-sqrt: its backward is 0, not NaN, at a zero Gram matrix (a silent layer).
         var norms = k.flatten(1).norm(1).mul(l.flatten(1).norm(1));
-        return dot.div(norms.add(epsilon)).MoveToOuterDisposeScope();
+        return dot.div(norms.Add(epsilon)).MoveToOuterDisposeScope();
     }
 
     /// <summary>CKA of two [B,D] feature matrices → scalar.</summary>

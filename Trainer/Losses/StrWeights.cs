@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Losses;
@@ -12,9 +13,9 @@ public static class StrWeights
     public static Tensor Classification(Tensor coefficients)
     {
         using var s = coefficients.sigmoid();
-        return s.neg().add_(1.0);
+        return s.OneMinus();
     }
 
     /// <summary>A fixed σ (KT's <c>--tsregular</c>), [T] filled with <paramref name="value"/>.</summary>
-    public static Tensor Fixed(long timeSteps, double value) => full(timeSteps, value);
+    public static Tensor Fixed(long timeSteps, double value) => ScalarOps.Full(timeSteps, value);
 }

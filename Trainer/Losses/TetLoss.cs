@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -24,13 +25,13 @@ public static class TetLoss
         var folded = logits.flatten(0, 1);
         var repeated = labels.repeat(steps);
         var ce = functional.cross_entropy(folded, repeated, reduction: Reduction.None).view(steps, batch).mean([1]);
-        var mse = logits.sub(mseTarget).square().mean([1, 2]);
+        var mse = logits.Sub(mseTarget).square().mean([1, 2]);
         if (stepWeights is not null)
         {
             ce = ce.mul(stepWeights);
             mse = mse.mul(stepWeights);
         }
-        return ce.mean().mul(1.0 - lambda).add(mse.mean().mul(lambda)).MoveToOuterDisposeScope();
+        return ce.mean().Mul(1.0 - lambda).add(mse.mean().Mul(lambda)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Without <c>--TET-loss</c>: CE of the time-averaged logits.</summary>

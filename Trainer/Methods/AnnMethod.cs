@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Models;
+using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Schedules;
 using Sweep.Trainer.Training;
 using TorchSharp;
@@ -51,6 +52,7 @@ public sealed class AnnMethod : ITrainingMethod
         var clock = Stopwatch.StartNew();
         foreach (var (images, labels) in data.Batches(DataSplit.Train, epoch - 1, device))
         {
+            NativeCallFence.SafePoint();
             using (images)
             using (labels)
             using (NewDisposeScope())
@@ -78,6 +80,7 @@ public sealed class AnnMethod : ITrainingMethod
         long seen = 0, correct = 0;
         foreach (var (images, labels) in data.Batches(DataSplit.Val, 0, device))
         {
+            NativeCallFence.SafePoint();
             using (images)
             using (labels)
             using (NewDisposeScope())

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Losses;
@@ -32,7 +33,7 @@ public sealed class CkdObjective(RunConfig config, nn.Module<Tensor, Tensor> tea
         var output = model.Forward(TransferInputs.SlidingReplaced(config, batch, at, _rng), batch.Dvs);
         var loss = TransferLoss.Compute(config, model, output, batch.Labels);
         var w = KdWeight(at.Progress);
-        if (w > 0) loss = loss.add(KdLoss.Compute(output.LogitsA, TeacherLogits(batch), config.Ckd.Temperature).mul(w));
+        if (w > 0) loss = loss.add(KdLoss.Compute(output.LogitsA, TeacherLogits(batch), config.Ckd.Temperature).Mul(w));
         return new ObjectiveStep(loss, output.LogitsB);
     }
 

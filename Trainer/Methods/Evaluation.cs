@@ -1,5 +1,6 @@
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Models;
+using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 
@@ -22,6 +23,7 @@ public static class Evaluation
         long seen = 0, dvsCorrect = 0, rgbCorrect = 0, rgbSeen = 0;
         foreach (var batch in loader.Batches(DataSplit.Val, 0, device))
         {
+            NativeCallFence.SafePoint();
             using (batch)
             using (NewDisposeScope())
             {

@@ -15,12 +15,13 @@ public static class RunModel
             Config.SurrogateKind.Sigmoid => Surrogate.Sigmoid(),
             _ => Surrogate.QGate(),
         };
+        var neuron = new Neuron(surrogate, c.Tau, c.Threshold);
         var mode = c.StepMode == StepModeKind.Single ? StepMode.SingleStep : StepMode.MultiStep;
         return c.Model switch
         {
-            ModelKind.Vggsnn => VggSnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, surrogate, mode),
-            ModelKind.Resnet18 => SpikingResNet18.Create(classes, c.TimeSteps, 2, surrogate, mode),
-            ModelKind.Scnn => Scnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, surrogate, mode),
+            ModelKind.Vggsnn => VggSnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, neuron, mode),
+            ModelKind.Resnet18 => SpikingResNet18.Create(classes, c.TimeSteps, 2, neuron, mode),
+            ModelKind.Scnn => Scnn.Create(classes, c.TimeSteps, frameSize, frameSize, 2, neuron, mode),
             _ => throw new ArgumentException($"model: '{c.Model}' is not a spiking network (method {c.Method} needs vggsnn, resnet18 or scnn)"),
         };
     }

@@ -3,6 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Models;
+using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Schedules;
 using Sweep.Trainer.Training;
 using static TorchSharp.torch;
@@ -54,6 +55,7 @@ public sealed class SpikingMethod(Func<Config.RunConfig, SpikingNetwork, IPaired
         long index = 0;
         foreach (var batch in loader.Batches(DataSplit.Train, epoch - 1, device))
         {
+            NativeCallFence.SafePoint();
             using (batch)
             using (NewDisposeScope())
             {

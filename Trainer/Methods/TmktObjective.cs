@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Losses;
@@ -40,11 +41,11 @@ public sealed class TmktObjective : IBatchObjective
         var steps = (int)dvs.shape[0];
         var p = TimeStepMixup.SolveProbability(Math.Clamp(_ratio.At(at.Progress), 0.0, 1.0), steps);
         var (_, modality) = TimeStepMixup.Sample(p, steps, dvs.shape[1], _rng);
-        var mixed = where(modality.gt(0.5).view(steps, -1, 1, 1, 1), dvs, TransferInputs.RgbSequence(_config, batch));
+        var mixed = where(modality.Gt(0.5).view(steps, -1, 1, 1, 1), dvs, TransferInputs.RgbSequence(_config, batch));
         var output = model.Forward(mixed, dvs);
         var loss = TransferLoss.Compute(_config, model, output, batch.Labels)
-            .add(_mag.Loss(output.FeaturesA, modality).mul(_config.Tmkt.MagWeight))
-            .add(_mrp.Loss(output.FeaturesA, modality.mean([0])).mul(_config.Tmkt.MrpWeight));
+            .add(_mag.Loss(output.FeaturesA, modality).Mul(_config.Tmkt.MagWeight))
+            .add(_mrp.Loss(output.FeaturesA, modality.mean([0])).Mul(_config.Tmkt.MrpWeight));
         return new ObjectiveStep(loss, output.LogitsB);
     }
 }

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Schedules;
@@ -26,7 +27,7 @@ public static class TransferInputs
         var dvs = batch.Dvs;
         var p = SlidingReplacement.Probability(at.BatchIndex, at.Epoch, at.BatchesPerEpoch, at.Epochs, config.Kt.Pow);
         using var draw = rand(new[] { dvs.shape[1] }, generator: rng);
-        using var replace = draw.lt(p).view(1, -1, 1, 1, 1).to(dvs.device);
+        using var replace = draw.Lt(p).view(1, -1, 1, 1, 1).to(dvs.device);
         return where(replace, dvs, RgbSequence(config, batch));
     }
 }

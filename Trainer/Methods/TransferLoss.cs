@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Losses;
 using Sweep.Trainer.Models;
@@ -18,6 +19,6 @@ public static class TransferLoss
         var lossA = TetLoss.Compute(output.LogitsA, labels, lambda: config.TetLambda, mseTarget: config.Threshold);
         var lossB = TetLoss.Compute(output.LogitsB, labels, str ? StrWeights.Classification(eta) : null, config.TetLambda, config.Threshold);
         var domain = DomainLoss.Compute(output.CkaA, output.CkaB, str ? StrWeights.Domain(eta) : null);
-        return lossA.add(lossB).add(domain.mul(config.Kt.DomainWeight));
+        return lossA.add(lossB).add(domain.Mul(config.Kt.DomainWeight));
     }
 }

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -36,7 +37,7 @@ public sealed class AnnCnn : Module<Tensor, Tensor>
     {
         // Per-image standardisation: low-contrast [0,1] images barely move a BN-free net in a few dozen steps.
         using var mean = x.mean([1, 2, 3], keepdim: true);
-        using var std = x.std([1, 2, 3], keepdim: true).clamp_min(1e-3);
+        using var std = x.std([1, 2, 3], keepdim: true).ClampMin(1e-3);
         using var z = x.sub(mean).div_(std);
         using var f = features.call(z);
         using var flat = f.flatten(1);

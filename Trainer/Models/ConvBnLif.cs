@@ -13,11 +13,11 @@ public sealed class ConvBnLif : Module
     private readonly BatchNorm2d bn;
     private readonly LifNode node;
 
-    public ConvBnLif(long inChannels, long outChannels, Surrogate surrogate) : base(nameof(ConvBnLif))
+    public ConvBnLif(long inChannels, long outChannels, Neuron neuron) : base(nameof(ConvBnLif))
     {
         conv = Conv2d(inChannels, outChannels, 3, padding: 1, bias: false);
         bn = BatchNorm2d(outChannels);
-        node = new LifNode(surrogate);
+        node = new LifNode(neuron);
         RegisterComponents();
     }
 

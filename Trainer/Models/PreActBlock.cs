@@ -22,18 +22,18 @@ public sealed class PreActBlock : Module
     private readonly LifNode? downsample_node;
     private readonly Conv2d? downsample_conv;
 
-    public PreActBlock(long inChannels, long outChannels, long stride, Surrogate surrogate) : base(nameof(PreActBlock))
+    public PreActBlock(long inChannels, long outChannels, long stride, Neuron neuron) : base(nameof(PreActBlock))
     {
         bn1 = BatchNorm2d(inChannels);
-        node1 = new LifNode(surrogate);
+        node1 = new LifNode(neuron);
         conv1 = Conv2d(inChannels, outChannels, 3, stride: stride, padding: 1, bias: false);
         bn2 = BatchNorm2d(outChannels);
-        node2 = new LifNode(surrogate);
+        node2 = new LifNode(neuron);
         conv2 = Conv2d(outChannels, outChannels, 3, padding: 1, bias: false);
         if (stride != 1 || inChannels != outChannels)
         {
             downsample_bn = BatchNorm2d(inChannels);
-            downsample_node = new LifNode(surrogate);
+            downsample_node = new LifNode(neuron);
             downsample_conv = Conv2d(inChannels, outChannels, 1, stride: stride, bias: false);
         }
         RegisterComponents();

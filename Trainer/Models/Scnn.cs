@@ -23,18 +23,18 @@ public sealed class Scnn : SpikingNetwork
     private readonly Linear fc2;
     private readonly Parameter coefficient;
 
-    private Scnn(int numClasses, int timeSteps, long height, long width, long inChannels, Surrogate surrogate, StepMode stepMode)
+    private Scnn(int numClasses, int timeSteps, long height, long width, long inChannels, Neuron neuron, StepMode stepMode)
         : base(nameof(Scnn), timeSteps)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numClasses, 1, nameof(numClasses));
         conv1 = Conv2d(inChannels, 15, 5, bias: false);
-        node_conv1 = new LifNode(surrogate);
+        node_conv1 = new LifNode(neuron);
         conv2 = Conv2d(15, 40, 5, bias: false);
-        node_conv2 = new LifNode(surrogate);
+        node_conv2 = new LifNode(neuron);
         var h = Halve(Halve(height - 4, 1) - 4, 1);
         var w = Halve(Halve(width - 4, 1) - 4, 1);
         fc1 = Linear(40 * h * w, 300);
-        node1 = new LifNode(surrogate);
+        node1 = new LifNode(neuron);
         fc2 = Linear(300, numClasses);
         coefficient = new Parameter(ones(timeSteps));
         RegisterComponents();
@@ -47,8 +47,8 @@ public sealed class Scnn : SpikingNetwork
 
     /// <summary>KT's SCNN; defaults are the N-Omniglot set-up (2×28×28, BackEIGate).</summary>
     public static Scnn Create(int numClasses, int timeSteps, long height = 28, long width = 28, long inChannels = 2,
-        Surrogate? surrogate = null, StepMode stepMode = StepMode.MultiStep) =>
-        new(numClasses, timeSteps, height, width, inChannels, surrogate ?? Surrogate.BackEIGate(), stepMode);
+        Neuron? neuron = null, StepMode stepMode = StepMode.MultiStep) =>
+        new(numClasses, timeSteps, height, width, inChannels, neuron ?? Surrogate.BackEIGate(), stepMode);
 
     public override long FeatureDim => 300;
 

@@ -21,7 +21,7 @@ public sealed class SpikingResNet18 : SpikingNetwork
     private readonly Linear dvs_fc;
     private readonly Parameter coefficient;
 
-    private SpikingResNet18(int numClasses, int timeSteps, long inChannels, Surrogate surrogate, StepMode stepMode)
+    private SpikingResNet18(int numClasses, int timeSteps, long inChannels, Neuron neuron, StepMode stepMode)
         : base(nameof(SpikingResNet18), timeSteps)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numClasses, 1, nameof(numClasses));
@@ -30,8 +30,8 @@ public sealed class SpikingResNet18 : SpikingNetwork
         long c = 64;
         foreach (var (w, s) in new (long, long)[] { (64, 1), (128, 2), (256, 2), (512, 2) })
         {
-            blocks.Add(new PreActBlock(c, w, s, surrogate));
-            blocks.Add(new PreActBlock(w, w, 1, surrogate));
+            blocks.Add(new PreActBlock(c, w, s, neuron));
+            blocks.Add(new PreActBlock(w, w, 1, neuron));
             c = w;
         }
         bn = BatchNorm2d(512);
@@ -46,8 +46,8 @@ public sealed class SpikingResNet18 : SpikingNetwork
 
     /// <summary>KT's ResNet-18; any frame size ≥ 8 (three stride-2 stages, then global pooling).</summary>
     public static SpikingResNet18 Create(int numClasses, int timeSteps, long inChannels = 2,
-        Surrogate? surrogate = null, StepMode stepMode = StepMode.MultiStep) =>
-        new(numClasses, timeSteps, inChannels, surrogate ?? Surrogate.QGate(), stepMode);
+        Neuron? neuron = null, StepMode stepMode = StepMode.MultiStep) =>
+        new(numClasses, timeSteps, inChannels, neuron ?? Surrogate.QGate(), stepMode);
 
     public override long FeatureDim => 512;
 

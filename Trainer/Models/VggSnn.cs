@@ -23,7 +23,7 @@ public sealed class VggSnn : SpikingNetwork
     private readonly long featureDim;
     private readonly long ckaDim;
 
-    private VggSnn(int numClasses, int timeSteps, long height, long width, long inChannels, Surrogate surrogate, StepMode stepMode)
+    private VggSnn(int numClasses, int timeSteps, long height, long width, long inChannels, Neuron neuron, StepMode stepMode)
         : base(nameof(VggSnn), timeSteps)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(numClasses, 1, nameof(numClasses));
@@ -32,7 +32,7 @@ public sealed class VggSnn : SpikingNetwork
         foreach (var w in Widths)
         {
             if (w < 0) continue;
-            features.Add(new ConvBnLif(c, w, surrogate));
+            features.Add(new ConvBnLif(c, w, neuron));
             c = w;
         }
         ckaDim = c * Halve(height, 3) * Halve(width, 3);
@@ -46,8 +46,8 @@ public sealed class VggSnn : SpikingNetwork
 
     /// <summary>KT's VGGSNN; defaults are the N-Caltech101 set-up (2×48×48, QGate α=2).</summary>
     public static VggSnn Create(int numClasses, int timeSteps, long height = 48, long width = 48, long inChannels = 2,
-        Surrogate? surrogate = null, StepMode stepMode = StepMode.MultiStep) =>
-        new(numClasses, timeSteps, height, width, inChannels, surrogate ?? Surrogate.QGate(), stepMode);
+        Neuron? neuron = null, StepMode stepMode = StepMode.MultiStep) =>
+        new(numClasses, timeSteps, height, width, inChannels, neuron ?? Surrogate.QGate(), stepMode);
 
     public override long FeatureDim => featureDim;
 

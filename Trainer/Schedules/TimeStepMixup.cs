@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Schedules;
@@ -44,10 +45,10 @@ public static class TimeStepMixup
     {
         using var scope = NewDisposeScope();
         var u = rand(new long[] { timeSteps, batch }, generator: generator);
-        var hit = u.lt(p);
+        var hit = u.Lt(p);
         // First hit per column: cumulative "any hit so far" is exactly m_t = 1[t ≥ t*].
-        var modality = hit.to(ScalarType.Int64).cumsum(0).gt(0).to(ScalarType.Float32);
-        var first = modality.sum([0]).neg().add(timeSteps).to(ScalarType.Int64);
+        var modality = hit.to(ScalarType.Int64).cumsum(0).Gt(0).to(ScalarType.Float32);
+        var first = modality.sum([0]).neg().Add(timeSteps).to(ScalarType.Int64);
         return (first.MoveToOuterDisposeScope(), modality.MoveToOuterDisposeScope());
     }
 }

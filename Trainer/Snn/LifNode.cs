@@ -21,6 +21,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
     private readonly double tau;
     // One Scalar for the module's life: a temporary one can be finalised during the native call (see ScalarConstants).
     private readonly Scalar tauScalar;
+    private readonly Scalar vthScalar;
     private readonly double vth;
     private readonly Surrogate surrogate;
     private readonly List<Tensor> recorded = [];
@@ -34,10 +35,17 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         this.tau = tau;
         tauScalar = tau.ToScalar();
         vth = threshold;
+        vthScalar = threshold.ToScalar();
         StepMode = stepMode;
         this.threshold = new Parameter(tensor((float)threshold), requires_grad: false);
         alpha = new Parameter(tensor((float)surrogate.Alpha), requires_grad: false);
         RegisterComponents();
+    }
+
+    /// <summary>A node with a run's neuron settings.</summary>
+    public LifNode(Neuron neuron, StepMode stepMode = StepMode.MultiStep)
+        : this(neuron.Surrogate, neuron.Tau, neuron.Threshold, stepMode)
+    {
     }
 
     public StepMode StepMode { get; set; }
@@ -105,7 +113,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         var spike = SpikeFunction.apply(h, vth, surrogate.Kind, surrogate.Alpha);
         // Hard reset with the reset path detached: masked_fill passes dL/dh through where no spike
         // fired and 0 where one did, exactly the gradient of h·(1 − s.detach()), in one node.
-        using (var fired = h.gt(vth))
+        using (var fired = h.gt(vthScalar))
             membrane = h.masked_fill(fired, ScalarConstants.Zero);
         h.Dispose();
         if (RecordMembrane) recorded.Add(membrane.alias());

@@ -21,7 +21,8 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
         ctx.save_data("threshold", threshold);
         ctx.save_data("kind", (int)(SurrogateKind)vars[2]);
         ctx.save_data("alpha", (double)vars[3]);
-        return x.gt(threshold).to(x.dtype);
+        using var fired = x.Gt(threshold);
+        return fired.to(x.dtype);
     }
 
     public override List<Tensor> backward(autograd.AutogradContext ctx, Tensor gradOutput)
@@ -30,7 +31,7 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
         var threshold = (double)ctx.get_data("threshold");
         var kind = (SurrogateKind)(int)ctx.get_data("kind");
         var alpha = (double)ctx.get_data("alpha");
-        using var d = x.sub(threshold);
+        using var d = x.Sub(threshold);
         using var slope = Surrogate.Derivative(kind, alpha, d);
         return [gradOutput.mul(slope), null!, null!, null!];
     }

@@ -24,15 +24,18 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
             case SurrogateKind.QGate:
                 // α − α²|x| is ≤ 0 exactly outside |x| ≤ 1/α, so a clamp at 0 is the indicator.
                 using (var a = x.abs())
-                    return a.mul(-alpha * alpha).add_(alpha).clamp_min_(0.0);
+                using (var scaled = a.Mul(-alpha * alpha))
+                    return scaled.Add(alpha).clamp_min_(ScalarConstants.Zero);
             case SurrogateKind.BackEIGate:
                 using (var a = x.abs())
-                using (var m = a.lt(0.5))
+                using (var m = a.Lt(0.5))
                     return m.to(x.dtype);
             case SurrogateKind.Sigmoid:
-                using (var s = x.mul(alpha).sigmoid_())
-                using (var one = s.neg().add_(1.0))
-                    return s.mul(one).mul_(alpha);
+                using (var scaled = x.Mul(alpha))
+                using (var s = scaled.sigmoid_())
+                using (var one = s.OneMinus())
+                using (var product = s.mul(one))
+                    return product.Mul(alpha);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown surrogate kind");
         }
@@ -43,17 +46,17 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
     public Tensor Primitive(Tensor x) => Kind switch
     {
         SurrogateKind.QGate => QGatePrimitive(x),
-        SurrogateKind.BackEIGate => x.clamp(-0.5, 0.5),
-        SurrogateKind.Sigmoid => x.mul(Alpha).sigmoid(),
+        SurrogateKind.BackEIGate => x.Clamp(-0.5, 0.5),
+        SurrogateKind.Sigmoid => x.Mul(Alpha).sigmoid(),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown surrogate kind"),
     };
 
     private Tensor QGatePrimitive(Tensor x)
     {
         // g(x) = −½α²|x|x + αx + ½ on |x| ≤ 1/α, 0 below, 1 above.
-        var inner = x.abs().mul(x).mul(-0.5 * Alpha * Alpha).add(x.mul(Alpha)).add(0.5);
-        var lo = x.lt(-1.0 / Alpha);
-        var hi = x.gt(1.0 / Alpha);
+        var inner = x.abs().mul(x).Mul(-0.5 * Alpha * Alpha).add(x.Mul(Alpha)).Add(0.5);
+        var lo = x.Lt(-1.0 / Alpha);
+        var hi = x.Gt(1.0 / Alpha);
         return inner.masked_fill(lo, ScalarConstants.Zero).masked_fill(hi, ScalarConstants.One);
     }
 }

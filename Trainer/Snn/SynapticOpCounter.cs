@@ -51,7 +51,7 @@ public sealed class SynapticOpCounter : IDisposable
 
     private static double LinearOps(Linear layer, Tensor x)
     {
-        using var nonZero = x.ne(0);
+        using var nonZero = x.NonZero();
         using var count = nonZero.sum();
         return count.item<long>() * (double)layer.out_features;
     }
@@ -60,7 +60,7 @@ public sealed class SynapticOpCounter : IDisposable
     {
         if (layer.padding is not { } padding) throw new NotSupportedException("SOP counting needs explicit conv padding");
         using var scope = NewDisposeScope();
-        var mask = x.ne(0).to_type(ScalarType.Float64);
+        var mask = x.NonZero().to_type(ScalarType.Float64);
         var kernel = ones([1, layer.in_channels, layer.kernel_size[0], layer.kernel_size[1]], ScalarType.Float64, x.device);
         var reach = functional.conv2d(mask, kernel, null, layer.stride, padding, layer.dilation, 1);
         return reach.sum().item<double>() * layer.out_channels / layer.groups;

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Training.Control;
 using Sweep.SearchSpaces.TrialProtocol;
 
@@ -15,7 +16,7 @@ public static class TrainingRunner
         string? failure = null;
         try
         {
-            outcome = method.Train(session);
+            using (NativeCallFence.Enter()) outcome = method.Train(session);
         }
         catch (OperationCanceledException) when (session.Control.Cancelled)
         {

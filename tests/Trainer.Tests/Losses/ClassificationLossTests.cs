@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Losses;
 using Sweep.Trainer.Runtime;
 using static TorchSharp.torch;
@@ -22,7 +23,7 @@ public sealed class ClassificationLossTests
         for (var t = 0; t < 3; t++)
         {
             var ce = functional.cross_entropy(logits[t], y).item<double>();
-            var mse = functional.mse_loss(logits[t], full_like(logits[t], 0.5)).item<double>();
+            var mse = functional.mse_loss(logits[t], ScalarOps.FullLike(logits[t], 0.5)).item<double>();
             expected += w[t].item<double>() * ((1 - 1e-3) * ce + 1e-3 * mse) / 3;
         }
         Assert.Equal(expected, TetLoss.Compute(logits, y, w).item<double>(), 10);
@@ -48,8 +49,8 @@ public sealed class ClassificationLossTests
         var student = randn(new long[] { 4, 3, 6 }, generator: g, dtype: ScalarType.Float64).requires_grad_(true);
         var teacher = randn(new long[] { 3, 6 }, generator: g, dtype: ScalarType.Float64).requires_grad_(true);
         const double tau = 2.0;
-        var pt = teacher.detach().div(tau).softmax(1).data<double>().ToArray();
-        var ps = student.detach().mean([0]).div(tau).softmax(1).data<double>().ToArray();
+        var pt = teacher.detach().Div(tau).softmax(1).data<double>().ToArray();
+        var ps = student.detach().mean([0]).Div(tau).softmax(1).data<double>().ToArray();
         double kl = 0;
         for (var i = 0; i < pt.Length; i++) kl += pt[i] * Math.Log(pt[i] / ps[i]);
         var loss = KdLoss.Compute(student, teacher, tau);

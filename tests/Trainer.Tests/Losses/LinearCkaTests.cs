@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Losses;
 using Sweep.Trainer.Runtime;
 using static TorchSharp.torch;
@@ -71,7 +72,7 @@ public sealed class LinearCkaTests
         var (q, _) = linalg.qr(randn(new long[] { 8, 8 }, generator: g, dtype: ScalarType.Float64));
         var reference = LinearCka.Compute(x, y).item<double>();
         Assert.Equal(reference, LinearCka.Compute(x.matmul(q), y).item<double>(), 9);
-        Assert.Equal(reference, LinearCka.Compute(x.mul(7.5), y.mul(0.2)).item<double>(), 9);
+        Assert.Equal(reference, LinearCka.Compute(x.Mul(7.5), y.Mul(0.2)).item<double>(), 9);
         Assert.Equal(1.0, LinearCka.Compute(x, x).item<double>(), 9);
         Assert.True(reference < 0.99);
     }

@@ -46,15 +46,15 @@ public sealed class StepModeEquivalenceTests
         // keeps every layer firing so the comparison is not between two silent networks.
         using (no_grad())
             foreach (var bn in model.modules().OfType<TorchSharp.Modules.BatchNorm2d>())
-                bn.weight!.fill_(8.0);
+                bn.weight!.Fill_(8.0);
         if (name == "scnn")
             using (no_grad())
-                model.get_parameter("fc1.weight")!.mul_(4.0);
+                model.get_parameter("fc1.weight")!.Mul_(4.0);
         using var scope = NewDisposeScope();
         var g = new Generator(5);
         // Large enough inputs that the layers fire: a silent network would make the test vacuous.
-        var a = rand(new long[] { 3, 2, 2, 16, 16 }, generator: g, dtype: ScalarType.Float64).mul(8);
-        var b = rand(new long[] { 3, 2, 2, 16, 16 }, generator: g, dtype: ScalarType.Float64).mul(8);
+        var a = rand(new long[] { 3, 2, 2, 16, 16 }, generator: g, dtype: ScalarType.Float64).Mul(8);
+        var b = rand(new long[] { 3, 2, 2, 16, 16 }, generator: g, dtype: ScalarType.Float64).Mul(8);
 
         (TwoBranchOutput Out, Tensor[] Grads) Run(StepMode mode)
         {
@@ -87,7 +87,7 @@ public sealed class StepModeEquivalenceTests
         random.manual_seed(12);
         using var model = Scnn.Create(numClasses: 4, timeSteps: 2, height: 16, width: 16);
         using var scope = NewDisposeScope();
-        var x = rand(new long[] { 2, 3, 2, 16, 16 }, generator: new Generator(2)).mul(4);
+        var x = rand(new long[] { 2, 3, 2, 16, 16 }, generator: new Generator(2)).Mul(4);
         var both = model.Forward(x, x);
         // Same input on both branches of a shared-head network gives the same logits only if the state was reset.
         Assert.True(both.LogitsA.allclose(both.LogitsB));
@@ -101,7 +101,7 @@ public sealed class StepModeEquivalenceTests
         using var model = VggSnn.Create(numClasses: 4, timeSteps: 2, height: 16, width: 16);
         model.eval();
         using var scope = NewDisposeScope();
-        var x = rand(new long[] { 2, 2, 2, 16, 16 }, generator: new Generator(4)).mul(4);
+        var x = rand(new long[] { 2, 2, 2, 16, 16 }, generator: new Generator(4)).Mul(4);
         var both = model.Forward(x, x);
         Assert.False(both.LogitsA.allclose(both.LogitsB));
         Assert.True(both.CkaA.allclose(both.CkaB));

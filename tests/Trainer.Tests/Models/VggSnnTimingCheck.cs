@@ -29,7 +29,7 @@ public sealed class VggSnnTimingCheck(ITestOutputHelper output)
         model.train();
         var optimizer = optim.AdamW(model.parameters(), lr: 1e-3, weight_decay: 0.01);
         var g = new Generator(1);
-        var dvs = rand(new long[] { steps, batch, 2, 48, 48 }, generator: g).lt(0.15).to(ScalarType.Float32)
+        var dvs = rand(new long[] { steps, batch, 2, 48, 48 }, generator: g).Lt(0.15).to(ScalarType.Float32)
             .mul(randint(1, 4, new long[] { steps, batch, 2, 48, 48 }, generator: g).to(ScalarType.Float32));
         var labels = randint(0, 10, new long[] { batch }, generator: g);
         var times = new List<double>();

@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -18,7 +19,7 @@ public sealed class TorchSmokeTests
         Assert.Equal(new float[] { 19, 22, 43, 50 }, product.data<float>().ToArray());
 
         // d/da sum((a @ b)^2) = 2 (a @ b) b^T
-        product.pow(2).sum().backward();
+        product.Pow(2).sum().backward();
         Assert.Equal(new float[] { 2 * (19 * 5 + 22 * 6), 2 * (19 * 7 + 22 * 8), 2 * (43 * 5 + 50 * 6), 2 * (43 * 7 + 50 * 8) },
             a.grad!.data<float>().ToArray());
     }

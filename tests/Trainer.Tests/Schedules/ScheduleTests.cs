@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Schedules;
 using static TorchSharp.torch;
@@ -44,8 +45,8 @@ public sealed class ScheduleTests
         var p = TimeStepMixup.SolveProbability(ratio, steps);
         var (first, modality) = TimeStepMixup.Sample(p, steps, 20_000, new Generator(42));
         // Frames from t* on are events, none before: the mask is monotone in t and agrees with t*.
-        Assert.True(modality.diff(dim: 0).ge(0).all().item<bool>());
-        Assert.True(modality.sum([0]).add(first).eq(steps).all().item<bool>());
+        Assert.True(modality.diff(dim: 0).Ge(0).all().item<bool>());
+        Assert.True(modality.sum([0]).add(first).Eq(steps).all().item<bool>());
         var realised = modality.mean().item<float>();
         Assert.InRange(realised, ratio - 0.01, ratio + 0.01);
         // Same seed, same draw.

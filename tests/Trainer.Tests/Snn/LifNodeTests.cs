@@ -15,7 +15,7 @@ public sealed class LifNodeTests
         using var scope = NewDisposeScope();
         var node = new LifNode(Surrogate.QGate()) { RecordMembrane = true };
         // One neuron, constant input 0.6: h1 = 0.3 (no spike), h2 = 0.45, h3 = 0.525 (spike, reset to 0), h4 = 0.3.
-        var x = full(new long[] { 4, 1 }, 0.6);
+        var x = ScalarOps.Full(new long[] { 4, 1 }, 0.6);
         var s = node.forward(x);
         Assert.Equal(new float[] { 0, 0, 1, 0 }, s.flatten().data<float>().ToArray());
         Assert.Equal(new double[] { 0.3, 0.45, 0, 0.3 },

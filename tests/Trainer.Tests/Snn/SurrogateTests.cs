@@ -30,8 +30,8 @@ public sealed class SurrogateTests
         var threshold = 0.25;
         sg.Spike(x, threshold).sum().backward();
         const double h = 1e-6;
-        var d = tensor(points, dtype: ScalarType.Float64).sub(threshold);
-        var fd = sg.Primitive(d.add(h)).sub(sg.Primitive(d.sub(h))).div(2 * h);
+        var d = tensor(points, dtype: ScalarType.Float64).Sub(threshold);
+        var fd = sg.Primitive(d.Add(h)).sub(sg.Primitive(d.Sub(h))).Div(2 * h);
         Assert.True(x.grad!.allclose(fd, rtol: 1e-6, atol: 1e-6), $"{name}: {string.Join(",", x.grad!.data<double>().ToArray())} vs {string.Join(",", fd.data<double>().ToArray())}");
         // The gradient is not trivially zero: the tested points hit the support.
         Assert.True(x.grad!.abs().sum().item<double>() > 0.5);

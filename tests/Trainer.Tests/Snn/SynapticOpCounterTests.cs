@@ -68,14 +68,14 @@ public sealed class SynapticOpCounterTests
         using var model = Scnn.Create(5, 3, 16, 16, 2, Surrogate.QGate());
         model.eval();
         using var _ = no_grad();
-        using var input = rand(new long[] { 3, 2, 2, 16, 16 }).mul(20);
+        using var input = rand(new long[] { 3, 2, 2, 16, 16 }).Mul(20);
         // U(±0.1) fc1 weights rarely lift node1 over threshold at this size: make them excitatory.
-        model.named_parameters().Single(p => p.name == "fc1.weight").parameter.fill_(0.1);
+        model.named_parameters().Single(p => p.name == "fc1.weight").parameter.Fill_(0.1);
         var head = model.Head(BranchHead.B);
         using var counter = new SynapticOpCounter([head]);
         var branch = model.RunBranch(input, BranchHead.B, withCka: false);
         // fc2 reads node1's spikes: the features of the branch, [T,B,300].
-        var spikes = branch.Features.ne(0).sum().item<long>();
+        var spikes = branch.Features.NonZero().sum().item<long>();
         Assert.True(spikes > 0, "the input should make node1 fire");
         Assert.Equal(spikes * 5.0, counter.Total);
     }
@@ -90,6 +90,6 @@ public sealed class SynapticOpCounterTests
         // No bias before node_conv1/2: blank frames give no conv spikes, so conv2 and fc1 read zeros; fc1's bias
         // alone may still drive node1, whose spikes fc2 reads.
         var branch = model.RunBranch(zeros(new long[] { 3, 2, 2, 16, 16 }), BranchHead.B, withCka: false);
-        Assert.Equal(branch.Features.ne(0).sum().item<long>() * 5.0, counter.Total);
+        Assert.Equal(branch.Features.NonZero().sum().item<long>() * 5.0, counter.Total);
     }
 }

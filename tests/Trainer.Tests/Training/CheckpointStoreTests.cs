@@ -1,3 +1,4 @@
+using Sweep.Trainer.Snn;
 using System.Collections.Immutable;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Runtime;
@@ -29,7 +30,7 @@ public sealed class CheckpointStoreTests : IDisposable
     private static void Step(Linear model, OptimizerHelper optimizer, Tensor x)
     {
         optimizer.zero_grad();
-        using var loss = model.forward(x).pow(2).mean();
+        using var loss = model.forward(x).Pow(2).mean();
         loss.backward();
         optimizer.step();
     }
