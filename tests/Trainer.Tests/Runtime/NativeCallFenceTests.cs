@@ -20,7 +20,7 @@ public sealed class NativeCallFenceTests
             NativeCallFence.SafePoint();
             Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
             before = GC.CollectionCount(0);
-            RunOnAnotherThread(() => Churn(32 << 20));
+            RunOnAnotherThread(() => Churn(160 << 20));
             after = GC.CollectionCount(0);
         }
         Assert.Equal(before, after);
@@ -33,7 +33,7 @@ public sealed class NativeCallFenceTests
         NativeCallFence.SafePoint();   // no session: must not open a region
         Assert.NotEqual(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
         var before = GC.CollectionCount(0);
-        RunOnAnotherThread(() => Churn(32 << 20));   // the amount the session test allocates
+        RunOnAnotherThread(() => Churn(160 << 20));   // the amount the session test allocates
         Assert.True(GC.CollectionCount(0) > before);
     }
 
