@@ -23,7 +23,7 @@ public static class DatasetConfigKeys
             with { Aliases = ["dataset.rgbPortion"] },
         Int("dataset.classes", 10, 2, null, "synthetic: number of classes."),
         Int("dataset.samplesPerClass", 64, 1, null, "synthetic: samples per class."),
-        Number("dataset.noise", 0.1, 0, 1, "synthetic: fraction of background events."),
+        Number("dataset.noise", 0.1, 0, 1000, "synthetic: background-activity noise, events per pixel per second."),
         Int("dataset.seed", 0, 0, null, "Seed of the split and of synthetic data (0: use seed)."),
         Bool("dataset.augment", false, "Random crop/flip on event training frames."),
     ];

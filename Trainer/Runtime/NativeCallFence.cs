@@ -24,6 +24,9 @@ public static class NativeCallFence
     /// <summary>Regions that ended in a GC before their safe point (budget exceeded); each doubles the budget.</summary>
     public static int BrokenRegions { get; private set; }
 
+    /// <summary>Bytes a region may allocate before a GC ends it.</summary>
+    public static long Budget => budget;
+
     /// <summary>Regions opened so far.</summary>
     public static int RegionsOpened { get; private set; }
 

@@ -16,7 +16,10 @@ public static class TrainingRunner
         string? failure = null;
         try
         {
+            var broken = NativeCallFence.BrokenRegions;
             using (NativeCallFence.Enter()) outcome = method.Train(session);
+            if (NativeCallFence.BrokenRegions > broken)
+                session.Log.WriteLine($"sweep train: {NativeCallFence.BrokenRegions - broken} no-GC regions ended early (allocation budget now {NativeCallFence.Budget >> 20} MB)");
         }
         catch (OperationCanceledException) when (session.Control.Cancelled)
         {

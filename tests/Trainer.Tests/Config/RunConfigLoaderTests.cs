@@ -15,7 +15,9 @@ public sealed class RunConfigLoaderTests : IDisposable
     {
         var c = RunConfigLoader.Load(null, []);
         Assert.Equal(TrainingMethod.Dvs, c.Method);
-        Assert.Equal(1e-3, c.Lr);
+        Assert.Equal(5e-3, c.Lr);
+        Assert.Equal(0.3, c.Threshold);
+        Assert.Equal(1.0, c.Dataset.TrainFraction);
         Assert.Equal(0.01, c.WeightDecay);
         Assert.Equal(42, c.Seed);
         Assert.Equal(new KtSettings(3.0, 0.5, true), c.Kt);
