@@ -31,8 +31,7 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
                 using (var m = a.Lt(0.5))
                     return m.to(x.dtype);
             case SurrogateKind.Sigmoid:
-                using (var scaled = x.Mul(alpha))
-                using (var s = scaled.sigmoid_())
+                using (var s = x.Mul(alpha).sigmoid_())
                 using (var one = s.OneMinus())
                 using (var product = s.mul(one))
                     return product.Mul(alpha);
