@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Sweep needs, by group. Idempotent: a no-op (no apt-get update, no root
-# needed) when everything is installed. Usage: deploy/install-deps.sh [--test] [--bench] [--all]
+# needed) when everything is installed. Usage: deploy/install-deps.sh [--run] [--test] [--bench] [--all]
 set -euo pipefail
 
 # libstdc++6: libtorch and libLibTorchSharp link it (the GLIBCXX patch makes 12.2's enough).
 # ca-certificates: NuGet restore over https. util-linux: flock, used by ./sweep and ./test.
-test_pkgs=(libstdc++6 ca-certificates util-linux python3-optuna)
+# libtcmalloc-minimal4: the allocator training processes run on (Trainer/Runtime/TrainerAllocator.cs).
+run_pkgs=(libtcmalloc-minimal4)
+test_pkgs=(libstdc++6 ca-certificates util-linux python3-optuna "${run_pkgs[@]}")
 # Reference implementations the benchmarks compare against (Optuna's TPE, PyTorch).
-bench_pkgs=(python3-optuna python3-torch)
+bench_pkgs=(python3-optuna python3-torch "${run_pkgs[@]}")
 
 want=()
 [[ $# -gt 0 ]] || set -- --test
 for arg in "$@"; do
   case "$arg" in
+    --run) want+=("${run_pkgs[@]}") ;;
     --test) want+=("${test_pkgs[@]}") ;;
     --bench) want+=("${bench_pkgs[@]}") ;;
     --all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
     -h|--help) sed -n '2,3s/^# //p' "$0"; exit 0 ;;
-    *) echo "install-deps: unknown option '$arg' (use --test, --bench or --all)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option '$arg' (use --run, --test, --bench or --all)" >&2; exit 2 ;;
   esac
 done
 

@@ -51,6 +51,7 @@ public static class DoctorCommand
             ("CUDA_VISIBLE_DEVICES", info.CudaVisibleDevices ?? "(unset)"),
             ("threads", $"{info.Threads} intra-op, {info.InteropThreads} inter-op"),
             ("OMP_WAIT_POLICY", info.OmpWaitPolicy ?? "(unset)"),
+            ("allocator", TrainerAllocator.Describe()),
             (".NET", info.DotNetVersion),
             ("natives", info.NativeDirectory),
         ];

@@ -73,7 +73,7 @@ public sealed class TrainCommandRunner(TextWriter output, TextWriter error, Trai
         torch.random.manual_seed(config.Seed);
         if (last?.TorchRngState is { } rng) CheckpointStore.RestoreTorchRng(rng);
         error.WriteLine($"sweep train: method {config.Method.ToString().ToLowerInvariant()}, device {runtime.Device}, " +
-                        $"config {config.Hash[..12]}, {(last is null ? "new run" : $"resuming after epoch {last.Epoch}")} in {Path.GetFullPath(config.OutDir)}");
+                        $"allocator {TrainerAllocator.Describe()}, config {config.Hash[..12]}, {(last is null ? "new run" : $"resuming after epoch {last.Epoch}")} in {Path.GetFullPath(config.OutDir)}");
         var protocol = new ProtocolWriter(output);
         var method = catalog.Create(config);
         if (method is null)

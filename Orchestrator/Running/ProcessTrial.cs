@@ -58,10 +58,24 @@ internal sealed class ProcessTrial(TrialProcessLauncher launcher, RunnerOptions 
             env["SWEEP_PARAMS"] = a.ParamsJson;
             return TrialLaunch.ForShellCommand(a.Target, sets, env, dir, dir);
         }
+        if (a.Kind == TrialTarget.Method && TrainerPreload() is { } preload)
+            env["LD_PRELOAD"] = preload;   // the child starts on tcmalloc instead of re-executing itself
         var args = options.SweepCommand.Skip(1).Concat(["train", "--out", dir, "--set", $"method={a.Target}"]).Concat(sets).ToList();
         if (Directory.Exists(Path.Combine(dir, "checkpoints")) && Directory.EnumerateFileSystemEntries(Path.Combine(dir, "checkpoints")).Any())
             args.Add("--resume");
         return new TrialLaunch(options.SweepCommand[0], args, env, dir, dir);
+    }
+
+    private static string? TrainerPreload()
+    {
+        try
+        {
+            return Trainer.Runtime.TrainerAllocator.PreloadFor(Environment.GetEnvironmentVariable("LD_PRELOAD"));
+        }
+        catch (ArgumentException)
+        {
+            return null;   // a bad SWEEP_ALLOCATOR: the child names it in its error and fails the trial
+        }
     }
 
     private static TrialOutcome Outcome(TrialAssignment a, TrialExit exit, bool pruned, bool killed, double? lastValue)

@@ -24,6 +24,8 @@ public static class DatasetConfigKeys
         Int("dataset.classes", 10, 2, null, "synthetic: number of classes."),
         Int("dataset.samplesPerClass", 64, 1, null, "synthetic: samples per class."),
         Number("dataset.noise", 0.1, 0, 1000, "synthetic: background-activity noise, events per pixel per second."),
+        Number("dataset.hotPixels", 0.001, 0, 0.1, "synthetic: fraction of the emulated sensor's pixels that fire on their own (hot pixels)."),
+        Number("dataset.contrastThreshold", 0.2, 0.01, 2, "synthetic: log-intensity change per event; higher is sparser."),
         Int("dataset.seed", 0, 0, null, "Seed of the split and of synthetic data (0: use seed)."),
         Bool("dataset.augment", false, "Random crop/flip on event training frames."),
     ];

@@ -20,6 +20,8 @@ public static class RunDataset
         Classes = c.Dataset.Classes,
         SamplesPerClass = c.Dataset.SamplesPerClass,
         Noise = c.Dataset.Noise,
+        HotPixels = c.Get<double>("dataset.hotPixels"),
+        ContrastThreshold = c.Get<double>("dataset.contrastThreshold"),
     };
 
     public static IPairedDataset Create(RunConfig c) => DatasetFactory.Create(Options(c));

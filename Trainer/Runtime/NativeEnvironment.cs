@@ -19,6 +19,13 @@ internal static partial class NativeEnvironment
             throw new InvalidOperationException($"setenv({name}) failed with errno {Marshal.GetLastPInvokeError()}");
     }
 
+    /// <summary>Sets <paramref name="name"/> for native code, replacing any value.</summary>
+    public static void Set(string name, string value)
+    {
+        if (SetEnv(name, value, overwrite: 1) != 0)
+            throw new InvalidOperationException($"setenv({name}) failed with errno {Marshal.GetLastPInvokeError()}");
+    }
+
     /// <summary>The value native code sees, or null.</summary>
     public static string? Get(string name) => Marshal.PtrToStringUTF8(GetEnv(name));
 

@@ -100,7 +100,9 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
 
     public void Reset()
     {
-        // The membrane belongs to the caller's dispose scope; it is only dropped here.
+        // Freed now rather than with the step's dispose scope (disposing twice is harmless); the recorded
+        // membranes are separate handles.
+        membrane?.Dispose();
         membrane = null;
         foreach (var m in recorded) m.Dispose();
         recorded.Clear();
@@ -108,8 +110,17 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
 
     private Tensor Step(Tensor x)
     {
-        // mem starts at 0, so the first charge is x/τ (no zero tensor allocated).
-        var h = membrane is null ? x.div(tauScalar) : membrane.add(x.sub(membrane).div_(tauScalar));
+        // mem starts at 0, so the first charge is x/τ (no zero tensor allocated). Temporaries and the previous
+        // membrane are freed here, not at the end of the step's dispose scope: add/sub/div save nothing for
+        // backward, and holding them to the end would double the forward's peak memory.
+        Tensor h;
+        if (membrane is null) h = x.div(tauScalar);
+        else
+        {
+            using (var charge = x.sub(membrane))
+                h = membrane.add(charge.div_(tauScalar));
+            membrane.Dispose();
+        }
         var spike = SpikeFunction.apply(h, vth, surrogate.Kind, surrogate.Alpha);
         // Hard reset with the reset path detached: masked_fill passes dL/dh through where no spike
         // fired and 0 where one did, exactly the gradient of h·(1 − s.detach()), in one node.

@@ -14,12 +14,15 @@ public sealed class TrainingMethodCatalog(IReadOnlyDictionary<TrainingMethod, Fu
 
     public static TrainingMethodCatalog BuiltIn { get; } = new(new Dictionary<TrainingMethod, Func<RunConfig, ITrainingMethod>>
     {
-        [TrainingMethod.Dvs] = _ => new SpikingMethod((c, _, _) => new DvsObjective(c)),
-        [TrainingMethod.Kt] = _ => new SpikingMethod((c, _, _) => new KtObjective(c)),
-        [TrainingMethod.Tmkt] = _ => new SpikingMethod((c, m, _) => new TmktObjective(c, m.FeatureDim)),
+        [TrainingMethod.Dvs] = _ => new SpikingMethod(ByNetwork),
+        [TrainingMethod.Kt] = _ => new SpikingMethod(ByNetwork),
+        [TrainingMethod.Tmkt] = _ => new SpikingMethod(ByNetwork),
         [TrainingMethod.Ckd] = _ => new SpikingMethod((c, _, d) => new CkdObjective(c, AnnTeacher.Load(c, d.ClassCount, d.FrameSize))),
         [TrainingMethod.Ann] = _ => new AnnMethod(),
     });
+
+    private static IBatchObjective ByNetwork(RunConfig c, Models.SpikingNetwork m, Data.IPairedDataset _) =>
+        SpikingObjectives.Create(c, m) ?? throw new InvalidOperationException($"method {c.Method} has no network-only objective");
 
     public IEnumerable<TrainingMethod> Methods => _factories.Keys.Order();
 

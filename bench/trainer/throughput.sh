@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Training-step throughput and peak RSS of `sweep bench-train` beside ../shared/bench/trainer/ref_snn.py
+# (PyTorch 1.13, Debian python3-torch), same shapes, same machine, one run, runs interleaved:
+# VGGSNN 48x48, T=4, batch 16, AdamW, 10 classes, sigmoid surrogate, V_th 0.5; dvs and tmkt; multi-step and
+# step-by-step. Columns: PyTorch as shipped (glibc malloc), PyTorch on tcmalloc (what our allocator choice is
+# worth to it), Sweep (tcmalloc, its default) and Sweep on glibc.
+# Usage: bench/trainer/throughput.sh [--iters N] [--threads N] [--out DIR]   (results: DIR/throughput.{jsonl,md})
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
+ref="${SWEEP_REF_SNN:-$root/../shared/bench/trainer/ref_snn.py}"
+iters=8 threads=2 out="$root/bench/results/trainer"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --iters) iters="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "throughput.sh: unknown option '$1' (use --iters, --threads, --out)" >&2; exit 2 ;;
+  esac
+done
+[[ -f "$ref" ]] || { echo "throughput.sh: $ref not found (set SWEEP_REF_SNN)" >&2; exit 2; }
+"$root/deploy/install-deps.sh" --bench
+tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+mkdir -p "$out"
+jsonl="$out/throughput.jsonl"
+: >"$jsonl"
+
+run_ref() {  # variant mode allocator
+  local pre=""; [[ "$3" == tcmalloc ]] && pre="$tcmalloc"
+  LD_PRELOAD="$pre" /usr/bin/python3 "$ref" run --model vggsnn --impl ours --mode "$2" --variant "$1" --opt adamw \
+      --T 4 --batch 16 --steps 1 --warmup 3 --iters "$iters" --threads "$threads" 2>/dev/null | tail -1 |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(dict(impl="pytorch", allocator=sys.argv[1], variant=d["variant"], mode=d["mode"], samples_per_s=d["samples_per_s_med"], peak_rss_mb=d["peak_rss_mb"])))' "$3"
+}
+run_sweep() {  # variant mode allocator
+  SWEEP_ALLOCATOR="$3" "$root/sweep" bench-train --warmup 3 --iters "$iters" --set model=vggsnn --set dataset.frameSize=48 \
+      --set timeSteps=4 --set batchSize=16 --set method="$1" --set stepMode="$2" --set surrogate=sigmoid \
+      --set threshold=0.5 --set lr=1e-3 --set weightDecay=0.01 --set threads="$threads" |
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(dict(impl="sweep", allocator=sys.argv[1], variant=d["method"], mode=d["mode"], samples_per_s=d["samples_per_s_med"], peak_rss_mb=d["peak_rss_mb"])))' "$3"
+}
+
+"$root/sweep" doctor >/dev/null   # build first, outside the timings
+for variant in dvs tmkt; do
+  for mode in multi single; do
+    for a in glibc tcmalloc; do
+      echo "throughput.sh: $variant $mode pytorch/$a" >&2; run_ref "$variant" "$mode" "$a" >>"$jsonl"
+      echo "throughput.sh: $variant $mode sweep/$a" >&2; run_sweep "$variant" "$mode" "$a" >>"$jsonl"
+    done
+  done
+done
+python3 - "$jsonl" "$out/throughput.md" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+get = lambda impl, alloc, v, m: next(r for r in rows if (r["impl"], r["allocator"], r["variant"], r["mode"]) == (impl, alloc, v, m))
+lines = ["| variant | time loop | PyTorch samples/s (RSS MB) | PyTorch+tcmalloc | Sweep (tcmalloc) | Sweep (glibc) | Sweep / PyTorch: speed, peak RSS |",
+         "|---|---|---|---|---|---|---|"]
+for v in ("dvs", "tmkt"):
+    for m in ("multi", "single"):
+        p, pt, s, sg = (get(*k, v, m) for k in (("pytorch", "glibc"), ("pytorch", "tcmalloc"), ("sweep", "tcmalloc"), ("sweep", "glibc")))
+        cell = lambda r: f'{r["samples_per_s"]:.2f} ({r["peak_rss_mb"]:.0f})'
+        lines.append(f'| {v} | {m} | {cell(p)} | {cell(pt)} | {cell(s)} | {cell(sg)} | '
+                     f'{s["samples_per_s"] / p["samples_per_s"]:.2f}x, {s["peak_rss_mb"] / p["peak_rss_mb"]:.2f}x |')
+open(sys.argv[2], "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY

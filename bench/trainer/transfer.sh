@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Transfer benchmark (issue 5): DVS top-1 and val_rgb_top1 of dvs, kt, tmkt, ckd, a blank-RGB control and two KT
+# ablations (no spatio-temporal regularisation; domain weight beta = 0) on bench/trainer/transfer.yaml, over seeds
+# and dataset.trainFraction values, equal epochs. CKD's ANN teacher (ann-cnn on the same RGB pool) is trained once
+# per seed. Runs go two at a time on one thread each; results land in DIR/transfer.{jsonl,md}.
+# Usage: bench/trainer/transfer.sh [--seeds "1 2 3"] [--fractions "1.0 0.25"] [--jobs 2] [--out DIR]
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
+seeds="1 2 3" fractions="1.0 0.25" jobs=2 out="$root/bench/results/trainer"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --seeds) seeds="$2"; shift 2 ;;
+    --fractions) fractions="$2"; shift 2 ;;
+    --jobs) jobs="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "transfer.sh: unknown option '$1' (use --seeds, --fractions, --jobs, --out)" >&2; exit 2 ;;
+  esac
+done
+base="$root/bench/trainer/transfer.yaml"
+runs="$out/transfer-runs"
+mkdir -p "$runs"
+"$root/sweep" validate --help >/dev/null   # build once, before the parallel runs
+
+# One run: NAME then --set arguments. Skips a run whose result line is already there (re-run to resume).
+train() {
+  local name="$1"; shift
+  local dir="$runs/$name"
+  if [[ -s "$dir/result.json" ]]; then return 0; fi
+  rm -rf "$dir"; mkdir -p "$dir"
+  if "$root/sweep" train --config "$base" --out "$dir" "$@" >"$dir/stdout.jsonl" 2>"$dir/stderr.log"; then :; else
+    echo "transfer.sh: $name exited $? (see $dir/stderr.log)" >&2
+  fi
+  grep '"type":"result"' "$dir/stdout.jsonl" | tail -1 >"$dir/result.json" || true
+  echo "transfer.sh: $name $(cut -c1-160 "$dir/result.json")" >&2
+}
+export -f train; export root base runs
+
+# CKD's teachers first: ann-cnn on the RGB images, one per seed (independent of trainFraction, which is DVS-side).
+printf '%s\n' $seeds | xargs -P "$jobs" -I{} bash -c 'train teacher-s{} --set method=ann --set model=ann-cnn --set seed={} --set epochs=10'
+
+jobsfile="$(mktemp)"; trap 'rm -f "$jobsfile"' EXIT
+for f in $fractions; do
+  for s in $seeds; do
+    common="--set seed=$s --set dataset.trainFraction=$f"
+    echo "dvs-f$f-s$s $common --set method=dvs"
+    echo "kt-f$f-s$s $common --set method=kt"
+    echo "tmkt-f$f-s$s $common --set method=tmkt"
+    echo "ckd-f$f-s$s $common --set method=ckd --set ckd.teacher=$runs/teacher-s$s/checkpoints"
+    echo "blank-f$f-s$s $common --set method=kt --set transfer.blankRgb=true"
+    echo "kt-nostr-f$f-s$s $common --set method=kt --set kt.str=false"
+    echo "kt-beta0-f$f-s$s $common --set method=kt --set kt.domainWeight=0"
+  done
+done >"$jobsfile"
+xargs -P "$jobs" -L 1 bash -c 'train "$@"' _ <"$jobsfile"
+
+python3 "$root/bench/trainer/transfer_report.py" "$runs" "$out/transfer.jsonl" "$out/transfer.md"
