@@ -7,7 +7,7 @@ using Sweep.Trainer.Runtime;
 namespace Sweep.Orchestrator.Commands;
 
 /// <summary>
-/// <c>sweep bench-train --config run.yaml [--set k=v ...] [--warmup 3] [--iters 8] [--steps 1]</c>: times the
+/// <c>sweep bench-train --config run.yaml [--set k=v ...] [--warmup 3] [--iters 8] [--steps 1] [--like-ref]</c>: times the
 /// run's training step on random data and prints one JSON line (samples/s, peak RSS) in the field names of
 /// <c>ref_snn.py run</c>, for capacity planning and the side-by-side benchmark in bench/trainer.
 /// </summary>
@@ -23,12 +23,13 @@ public static class BenchTrainCommand
         var iters = new Option<int>("--iters") { Description = "Timed iterations.", DefaultValueFactory = _ => 8 };
         var steps = new Option<int>("--steps") { Description = "Steps per timed iteration.", DefaultValueFactory = _ => 1 };
         var classes = new Option<int>("--classes") { Description = "Classes of the random labels.", DefaultValueFactory = _ => 10 };
+        var likeRef = new Option<bool>("--like-ref") { Description = "Time ref_snn.py's graph (dvs: CE of mean logits; tmkt: one mixed branch) instead of the method's." };
         var command = new Command("bench-train", "Time a run config's training step on random data; one JSON line on stdout.")
         {
-            config, set, warmup, iters, steps, classes,
+            config, set, warmup, iters, steps, classes, likeRef,
         };
         command.SetAction(pr => Run(pr.GetValue(config), pr.GetValue(set) ?? [],
-                                    new StepBenchmarkOptions(pr.GetValue(warmup), pr.GetValue(iters), pr.GetValue(steps), pr.GetValue(classes))));
+                                    new StepBenchmarkOptions(pr.GetValue(warmup), pr.GetValue(iters), pr.GetValue(steps), pr.GetValue(classes), pr.GetValue(likeRef))));
         return command;
     }
 

@@ -21,10 +21,14 @@ public static class StepBenchmark
         options.Validate();
         if (config.Method is not (TrainingMethod.Dvs or TrainingMethod.Kt or TrainingMethod.Tmkt))
             throw new ArgumentException($"method: bench-train times dvs, kt and tmkt steps (got {config.Method.ToString().ToLowerInvariant()})");
+        if (options.LikeRef && config.Method == TrainingMethod.Kt)
+            throw new ArgumentException("--like-ref: ref_snn.py has dvs and tmkt variants only (got kt)");
         var dev = torch.device(device);
         var rssBefore = ProcessMemory.RssMb();
         using var model = RunModel.Create(config, options.Classes, config.Dataset.FrameSize);
-        var goal = SpikingObjectives.Create(config, model)!;
+        var goal = options.LikeRef
+            ? new RefSnnObjective(config.Method == TrainingMethod.Tmkt, model.FeatureDim)
+            : SpikingObjectives.Create(config, model)!;
         using var bundle = new TrainableModules(model, goal.ExtraModules);
         bundle.to(dev);
         var optimizer = Optimizers.AdamW(bundle, config.Lr, config.WeightDecay);
@@ -50,7 +54,7 @@ public static class StepBenchmark
         if (!float.IsFinite(loss)) throw new InvalidOperationException($"non-finite loss {loss} in the timed steps");
         var rates = times.Select(t => options.StepsPerIter * config.BatchSize / t).Order().ToArray();
         return new StepBenchmarkResult(
-            config.Model.ToString().ToLowerInvariant(), config.Method.ToString().ToLowerInvariant(),
+            config.Model.ToString().ToLowerInvariant(), config.Method.ToString().ToLowerInvariant() + (options.LikeRef ? "-like-ref" : ""),
             config.StepMode.ToString().ToLowerInvariant(), config.TimeSteps, config.BatchSize, config.Dataset.FrameSize,
             torch.get_num_threads(), times, Median(rates), rates[0], rates[^1], warmup, loss, rssBefore, rssWarm,
             ProcessMemory.PeakRssMb(), TrainerAllocator.Active() ? "tcmalloc" : "glibc");

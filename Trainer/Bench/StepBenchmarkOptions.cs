@@ -4,7 +4,8 @@ namespace Sweep.Trainer.Bench;
 /// How <see cref="StepBenchmark"/> times training steps; mirrors <c>ref_snn.py run</c> (--warmup, --iters, --steps)
 /// so the two print comparable figures.
 /// </summary>
-public sealed record StepBenchmarkOptions(int Warmup = 3, int Iters = 8, int StepsPerIter = 1, int Classes = 10)
+/// <param name="LikeRef">Time ref_snn.py's graph of the variant (<see cref="RefSnnObjective"/>), not the method's objective.</param>
+public sealed record StepBenchmarkOptions(int Warmup = 3, int Iters = 8, int StepsPerIter = 1, int Classes = 10, bool LikeRef = false)
 {
     /// <summary>Throws naming the option when a value is out of range.</summary>
     public void Validate()

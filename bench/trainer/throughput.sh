@@ -2,8 +2,10 @@
 # Training-step throughput and peak RSS of `sweep bench-train` beside ../shared/bench/trainer/ref_snn.py
 # (PyTorch 1.13, Debian python3-torch), same shapes, same machine, one run, runs interleaved:
 # VGGSNN 48x48, T=4, batch 16, AdamW, 10 classes, sigmoid surrogate, V_th 0.5; dvs and tmkt; multi-step and
-# step-by-step. Columns: PyTorch as shipped (glibc malloc), PyTorch on tcmalloc (what our allocator choice is
-# worth to it), Sweep (tcmalloc, its default) and Sweep on glibc.
+# step-by-step. Like for like, Sweep times ref_snn.py's own graph (`bench-train --like-ref`: dvs = CE of the mean
+# logits; tmkt = one mixed branch with modality and ratio heads); it also times the real method (dvs: TET;
+# tmkt: two branches, CKA, MAG, MRP). Allocators: PyTorch as shipped (glibc malloc) and on tcmalloc (what our
+# allocator choice is worth to it); Sweep on tcmalloc (its default) and on glibc.
 # Usage: bench/trainer/throughput.sh [--iters N] [--threads N] [--out DIR]   (results: DIR/throughput.{jsonl,md})
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
@@ -30,11 +32,11 @@ run_ref() {  # variant mode allocator
       --T 4 --batch 16 --steps 1 --warmup 3 --iters "$iters" --threads "$threads" 2>/dev/null | tail -1 |
     python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(dict(impl="pytorch", allocator=sys.argv[1], variant=d["variant"], mode=d["mode"], samples_per_s=d["samples_per_s_med"], peak_rss_mb=d["peak_rss_mb"])))' "$3"
 }
-run_sweep() {  # variant mode allocator
-  SWEEP_ALLOCATOR="$3" "$root/sweep" bench-train --warmup 3 --iters "$iters" --set model=vggsnn --set dataset.frameSize=48 \
+run_sweep() {  # variant mode allocator [--like-ref]
+  SWEEP_ALLOCATOR="$3" "$root/sweep" bench-train ${4:-} --warmup 3 --iters "$iters" --set model=vggsnn --set dataset.frameSize=48 \
       --set timeSteps=4 --set batchSize=16 --set method="$1" --set stepMode="$2" --set surrogate=sigmoid \
       --set threshold=0.5 --set lr=1e-3 --set weightDecay=0.01 --set threads="$threads" |
-    python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(dict(impl="sweep", allocator=sys.argv[1], variant=d["method"], mode=d["mode"], samples_per_s=d["samples_per_s_med"], peak_rss_mb=d["peak_rss_mb"])))' "$3"
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps(dict(impl="sweep" + sys.argv[2], allocator=sys.argv[1], variant=d["method"].replace("-like-ref", ""), mode=d["mode"], samples_per_s=d["samples_per_s_med"], peak_rss_mb=d["peak_rss_mb"])))' "$3" "${4:-}"
 }
 
 "$root/sweep" doctor >/dev/null   # build first, outside the timings
@@ -42,21 +44,23 @@ for variant in dvs tmkt; do
   for mode in multi single; do
     for a in glibc tcmalloc; do
       echo "throughput.sh: $variant $mode pytorch/$a" >&2; run_ref "$variant" "$mode" "$a" >>"$jsonl"
-      echo "throughput.sh: $variant $mode sweep/$a" >&2; run_sweep "$variant" "$mode" "$a" >>"$jsonl"
+      echo "throughput.sh: $variant $mode sweep --like-ref/$a" >&2; run_sweep "$variant" "$mode" "$a" --like-ref >>"$jsonl"
     done
+    echo "throughput.sh: $variant $mode sweep/tcmalloc" >&2; run_sweep "$variant" "$mode" tcmalloc >>"$jsonl"
   done
 done
 python3 - "$jsonl" "$out/throughput.md" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 get = lambda impl, alloc, v, m: next(r for r in rows if (r["impl"], r["allocator"], r["variant"], r["mode"]) == (impl, alloc, v, m))
-lines = ["| variant | time loop | PyTorch samples/s (RSS MB) | PyTorch+tcmalloc | Sweep (tcmalloc) | Sweep (glibc) | Sweep / PyTorch: speed, peak RSS |",
-         "|---|---|---|---|---|---|---|"]
+lines = ["| variant | time loop | PyTorch | PyTorch + tcmalloc | Sweep, same graph | Sweep, same graph, glibc | Sweep, real method | same graph / PyTorch: speed, peak RSS |",
+         "|---|---|---|---|---|---|---|---|"]
 for v in ("dvs", "tmkt"):
     for m in ("multi", "single"):
-        p, pt, s, sg = (get(*k, v, m) for k in (("pytorch", "glibc"), ("pytorch", "tcmalloc"), ("sweep", "tcmalloc"), ("sweep", "glibc")))
-        cell = lambda r: f'{r["samples_per_s"]:.2f} ({r["peak_rss_mb"]:.0f})'
-        lines.append(f'| {v} | {m} | {cell(p)} | {cell(pt)} | {cell(s)} | {cell(sg)} | '
+        p, pt, s, sg, real = (get(*k, v, m) for k in (("pytorch", "glibc"), ("pytorch", "tcmalloc"), ("sweep--like-ref", "tcmalloc"),
+                                                       ("sweep--like-ref", "glibc"), ("sweep", "tcmalloc")))
+        cell = lambda r: f'{r["samples_per_s"]:.2f} ({r["peak_rss_mb"]:.0f} MB)'
+        lines.append(f'| {v} | {m} | {cell(p)} | {cell(pt)} | {cell(s)} | {cell(sg)} | {cell(real)} | '
                      f'{s["samples_per_s"] / p["samples_per_s"]:.2f}x, {s["peak_rss_mb"] / p["peak_rss_mb"]:.2f}x |')
 open(sys.argv[2], "w").write("\n".join(lines) + "\n")
 print("\n".join(lines))

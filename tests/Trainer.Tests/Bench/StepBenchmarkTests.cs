@@ -12,13 +12,15 @@ public sealed class StepBenchmarkTests
         [$"method={method}", "model=scnn", "dataset.frameSize=16", "timeSteps=2", "batchSize=4"], null);
 
     [Theory]
-    [InlineData("dvs")]
-    [InlineData("kt")]
-    [InlineData("tmkt")]
-    public void Times_each_iteration_and_reports_memory(string method)
+    [InlineData("dvs", false)]
+    [InlineData("kt", false)]
+    [InlineData("tmkt", false)]
+    [InlineData("dvs", true)]
+    [InlineData("tmkt", true)]
+    public void Times_each_iteration_and_reports_memory(string method, bool likeRef)
     {
-        var r = StepBenchmark.Run(Tiny(method), new StepBenchmarkOptions(Warmup: 1, Iters: 3, StepsPerIter: 2), "cpu");
-        Assert.Equal(method, r.Method);
+        var r = StepBenchmark.Run(Tiny(method), new StepBenchmarkOptions(Warmup: 1, Iters: 3, StepsPerIter: 2, LikeRef: likeRef), "cpu");
+        Assert.Equal(likeRef ? method + "-like-ref" : method, r.Method);
         Assert.Equal(3, r.IterTimesS.Count);
         Assert.All(r.IterTimesS, t => Assert.True(t > 0));
         // 2 steps of 4 samples per iteration: the median rate is 8 samples over a median iteration time.
@@ -34,6 +36,13 @@ public sealed class StepBenchmarkTests
         var config = RunConfigLoader.Load(null, ["method=ann", "model=ann-cnn"], null);
         var e = Assert.Throws<ArgumentException>(() => StepBenchmark.Run(config, new StepBenchmarkOptions(), "cpu"));
         Assert.Contains("got ann", e.Message);
+    }
+
+    [Fact]
+    public void Like_ref_has_no_kt_graph()
+    {
+        var e = Assert.Throws<ArgumentException>(() => StepBenchmark.Run(Tiny("kt"), new StepBenchmarkOptions(LikeRef: true), "cpu"));
+        Assert.StartsWith("--like-ref", e.Message);
     }
 
     [Theory]
