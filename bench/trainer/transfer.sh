@@ -3,17 +3,21 @@
 # ablations (no spatio-temporal regularisation; domain weight beta = 0) on bench/trainer/transfer.yaml, over seeds
 # and dataset.trainFraction values, equal epochs. CKD's ANN teacher (ann-cnn on the same RGB pool) is trained once
 # per seed. Runs go two at a time on one thread each; results land in DIR/transfer.{jsonl,md}.
-# Usage: bench/trainer/transfer.sh [--seeds "1 2 3"] [--fractions "1.0 0.25"] [--jobs 2] [--out DIR]
+# Usage: bench/trainer/transfer.sh [--seeds "1 2 3"] [--fractions "1.0 0.25"] [--arms "dvs kt ..."] [--epochs N]
+#                                  [--jobs 2] [--out DIR]
+# --epochs overrides transfer.yaml's 6 for every arm (e.g. 24 at trainFraction 0.25 = the optimizer steps of 6 at 1.0).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-seeds="1 2 3" fractions="1.0 0.25" jobs=2 out="$root/bench/results/trainer"
+seeds="1 2 3" fractions="1.0 0.25" arms="dvs kt tmkt ckd blank kt-nostr kt-beta0" epochs="" jobs=2 out="$root/bench/results/trainer"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --seeds) seeds="$2"; shift 2 ;;
     --fractions) fractions="$2"; shift 2 ;;
+    --arms) arms="$2"; shift 2 ;;
+    --epochs) epochs="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "transfer.sh: unknown option '$1' (use --seeds, --fractions, --jobs, --out)" >&2; exit 2 ;;
+    *) echo "transfer.sh: unknown option '$1' (use --seeds, --fractions, --arms, --epochs, --jobs, --out)" >&2; exit 2 ;;
   esac
 done
 base="$root/bench/trainer/transfer.yaml"
@@ -41,14 +45,17 @@ printf '%s\n' $seeds | xargs -P "$jobs" -I{} bash -c 'train teacher-s{} --set me
 jobsfile="$(mktemp)"; trap 'rm -f "$jobsfile"' EXIT
 for f in $fractions; do
   for s in $seeds; do
-    common="--set seed=$s --set dataset.trainFraction=$f"
-    echo "dvs-f$f-s$s $common --set method=dvs"
-    echo "kt-f$f-s$s $common --set method=kt"
-    echo "tmkt-f$f-s$s $common --set method=tmkt"
-    echo "ckd-f$f-s$s $common --set method=ckd --set ckd.teacher=$runs/teacher-s$s/checkpoints"
-    echo "blank-f$f-s$s $common --set method=kt --set transfer.blankRgb=true"
-    echo "kt-nostr-f$f-s$s $common --set method=kt --set kt.str=false"
-    echo "kt-beta0-f$f-s$s $common --set method=kt --set kt.domainWeight=0"
+    common="--set seed=$s --set dataset.trainFraction=$f${epochs:+ --set epochs=$epochs}"
+    for arm in $arms; do
+      case "$arm" in
+        dvs|kt|tmkt) echo "$arm-f$f-s$s $common --set method=$arm" ;;
+        ckd) echo "ckd-f$f-s$s $common --set method=ckd --set ckd.teacher=$runs/teacher-s$s/checkpoints" ;;
+        blank) echo "blank-f$f-s$s $common --set method=kt --set transfer.blankRgb=true" ;;
+        kt-nostr) echo "kt-nostr-f$f-s$s $common --set method=kt --set kt.str=false" ;;
+        kt-beta0) echo "kt-beta0-f$f-s$s $common --set method=kt --set kt.domainWeight=0" ;;
+        *) echo "transfer.sh: unknown arm '$arm'" >&2; exit 2 ;;
+      esac
+    done
   done
 done >"$jobsfile"
 xargs -P "$jobs" -L 1 bash -c 'train "$@"' _ <"$jobsfile"
