@@ -25,7 +25,7 @@ public static class BestCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
         var command = new Command("best", "Export the best trial's config (for `sweep train --config`).") { id, home, format, output, epochs };
-        command.SetAction((pr, ct) => CliAction.Run("best", pr.InvocationConfiguration.Error, async () =>
+        command.SetAction(pr => CliAction.Run("best", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweep = store.Sweep(pr.GetValue(id)!);
@@ -35,13 +35,9 @@ public static class BestCommand
             var trial = store.Trials(sweep.Id).First(t => t.Number == number);
             var plan = SweepPlan.Parse(sweep.SpecText, sweep.SpecFile);
             var text = Render(sweep, trial, plan, pr.GetValue(format), pr.GetValue(epochs));
-            if (pr.GetValue(output) is { } file)
-            {
-                await File.WriteAllTextAsync(file, text, ct);
-                pr.InvocationConfiguration.Error.WriteLine($"best trial #{number} of {sweep.Id} written to {file}");
-            }
-            else pr.InvocationConfiguration.Output.Write(text);
-            return CliAction.Ok;
+            CliOutput.Write(text, pr.GetValue(output), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
+                                  $"best trial #{number} of {sweep.Id}");
+            return Task.FromResult(CliAction.Ok);
         }));
         return command;
     }

@@ -21,7 +21,7 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
         var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
-        command.SetAction((pr, ct) => CliAction.Run("export", pr.InvocationConfiguration.Error, async () =>
+        command.SetAction(pr => CliAction.Run("export", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweep = store.Sweep(pr.GetValue(id)!);
@@ -32,15 +32,9 @@ public static class ExportCommand
                 "optuna-journal" => string.Concat(OptunaJournal.Lines(sweep, SweepPlan.Parse(sweep.SpecText, sweep.SpecFile).Spec.Space, trials).Select(l => l + "\n")),
                 var f => Tree(sweep, trials, f ?? "json"),
             };
-            if (pr.GetValue(output) is { } file)
-            {
-                var tmp = file + ".tmp";
-                await File.WriteAllTextAsync(tmp, text, ct);
-                File.Move(tmp, file, overwrite: true);
-                pr.InvocationConfiguration.Error.WriteLine($"{trials.Count} trials of {sweep.Id} written to {file}");
-            }
-            else pr.InvocationConfiguration.Output.Write(text);
-            return CliAction.Ok;
+            CliOutput.Write(text, pr.GetValue(output), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
+                                  $"{trials.Count} trials of {sweep.Id}");
+            return Task.FromResult(CliAction.Ok);
         }));
         return command;
     }

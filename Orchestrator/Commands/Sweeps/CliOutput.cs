@@ -1,0 +1,23 @@
+using Sweep.Orchestrator.Hosting;
+
+namespace Sweep.Orchestrator.Commands.Sweeps;
+
+/// <summary>Where a verb's document goes: stdout, or the <c>-o</c> file with a one-line note on stderr.</summary>
+internal static class CliOutput
+{
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="file"/> atomically (<see cref="AtomicFile"/>: an
+    /// interrupted write never leaves half a file where a good one was), or to <paramref name="output"/> when no
+    /// file is given.
+    /// </summary>
+    public static void Write(string text, string? file, TextWriter output, TextWriter error, string written)
+    {
+        if (file is null)
+        {
+            output.Write(text);
+            return;
+        }
+        AtomicFile.WriteAllText(file, text);
+        error.WriteLine($"{written} written to {file}");
+    }
+}
