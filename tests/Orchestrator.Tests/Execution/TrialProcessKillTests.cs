@@ -2,24 +2,12 @@ using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
 
-public sealed class TrialProcessKillTests : IDisposable
+public sealed class TrialProcessKillTests : TrialProcessFixture
 {
-    private readonly TrialSandbox _sandbox = new();
-    private readonly TrialProcessLauncher _launcher = new();
-
-    public void Dispose()
-    {
-        _launcher.Dispose();
-        _sandbox.Dispose();
-    }
-
-    private Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<TrialLine, bool>? decide = null) =>
-        TrialRun.ToEndAsync(_launcher, launch, decide);
-
     [Fact]
     public async Task Returning_false_kills_the_trial_and_its_grandchildren()
     {
-        var launch = _sandbox.Script("""
+        var launch = Sandbox.Script("""
             sleep 1000 &
             echo "grandchild $!" >&2
             echo '{"type":"progress","step":0,"value":0.1}'
@@ -36,7 +24,7 @@ public sealed class TrialProcessKillTests : IDisposable
     [Fact]
     public async Task Orphans_left_by_a_trial_that_exits_are_killed()
     {
-        var (exit, _, pid) = await RunAsync(_sandbox.Script("""
+        var (exit, _, pid) = await RunAsync(Sandbox.Script("""
             sleep 1000 &
             echo '{"type":"result","status":"complete","value":1}'
             exit 0
@@ -49,7 +37,7 @@ public sealed class TrialProcessKillTests : IDisposable
     public async Task Cancellation_kills_the_process_group()
     {
         using var cts = new CancellationTokenSource();
-        await using var trial = await _launcher.StartAsync(_sandbox.Script("""
+        await using var trial = await Launcher.StartAsync(Sandbox.Script("""
             sleep 1000 &
             echo '{"type":"progress","step":0}'
             wait
@@ -67,7 +55,7 @@ public sealed class TrialProcessKillTests : IDisposable
     public async Task Stop_with_a_grace_period_sends_sigterm_first()
     {
         using var launcher = new TrialProcessLauncher(new TrialLauncherOptions { StopGrace = TimeSpan.FromSeconds(20) });
-        await using var trial = await launcher.StartAsync(_sandbox.Script("""
+        await using var trial = await launcher.StartAsync(Sandbox.Script("""
             trap 'echo "got TERM" >&2; exit 143' TERM
             echo '{"type":"progress","step":0}'
             while :; do sleep 0.05; done
@@ -81,7 +69,7 @@ public sealed class TrialProcessKillTests : IDisposable
     [Fact]
     public async Task Kill_is_idempotent_and_ends_the_run()
     {
-        await using var trial = await _launcher.StartAsync(_sandbox.Script("sleep 1000"));
+        await using var trial = await Launcher.StartAsync(Sandbox.Script("sleep 1000"));
         trial.Kill();
         trial.Kill();
         var exit = await trial.RunAsync(_ => ValueTask.FromResult(true), CancellationToken.None).WaitAsync(TrialRun.Timeout);

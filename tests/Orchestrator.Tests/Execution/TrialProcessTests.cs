@@ -2,24 +2,12 @@ using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
 
-public sealed class TrialProcessTests : IDisposable
+public sealed class TrialProcessTests : TrialProcessFixture
 {
-    private readonly TrialSandbox _sandbox = new();
-    private readonly TrialProcessLauncher _launcher = new();
-
-    public void Dispose()
-    {
-        _launcher.Dispose();
-        _sandbox.Dispose();
-    }
-
-    private Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<TrialLine, bool>? decide = null) =>
-        TrialRun.ToEndAsync(_launcher, launch, decide);
-
     [Fact]
     public async Task Progress_lines_and_the_result_arrive_in_order()
     {
-        var (exit, lines, _) = await RunAsync(_sandbox.Script("""
+        var (exit, lines, _) = await RunAsync(Sandbox.Script("""
             for i in 0 1 2; do echo "{\"type\":\"progress\",\"step\":$i,\"value\":0.$i}"; done
             echo "training done" >&2
             echo '{"type":"result","status":"complete","value":0.9}'
@@ -33,14 +21,14 @@ public sealed class TrialProcessTests : IDisposable
         Assert.Equal(0.9, exit.Result!.Metrics["value"]);
         Assert.Equal(["training done"], exit.StderrTail);
         Assert.True(exit.Duration > TimeSpan.Zero);
-        Assert.Equal(4, File.ReadAllLines(Path.Combine(_sandbox.LogDirectory, "stdout.log")).Length);
-        Assert.Equal("training done\n", File.ReadAllText(Path.Combine(_sandbox.LogDirectory, "stderr.log")));
+        Assert.Equal(4, File.ReadAllLines(Path.Combine(Sandbox.LogDirectory, "stdout.log")).Length);
+        Assert.Equal("training done\n", File.ReadAllText(Path.Combine(Sandbox.LogDirectory, "stderr.log")));
     }
 
     [Fact]
     public async Task A_crash_reports_the_exit_code_and_the_stderr_tail()
     {
-        var (exit, lines, _) = await RunAsync(_sandbox.Script("""
+        var (exit, lines, _) = await RunAsync(Sandbox.Script("""
             i=0; while [ $i -lt 30 ]; do echo "log $i" >&2; i=$((i+1)); done
             echo 'Traceback: RuntimeError: boom' >&2
             exit 3
@@ -50,13 +38,13 @@ public sealed class TrialProcessTests : IDisposable
         Assert.Equal(20, exit.StderrTail.Count);
         Assert.Equal("log 11", exit.StderrTail[0]);
         Assert.Equal("Traceback: RuntimeError: boom", exit.StderrTail[^1]);
-        Assert.Equal(31, File.ReadAllLines(Path.Combine(_sandbox.LogDirectory, "stderr.log")).Length);
+        Assert.Equal(31, File.ReadAllLines(Path.Combine(Sandbox.LogDirectory, "stderr.log")).Length);
     }
 
     [Fact]
     public async Task A_garbage_line_is_a_protocol_error_that_kills_the_trial()
     {
-        var (exit, lines, pid) = await RunAsync(_sandbox.Script("""
+        var (exit, lines, pid) = await RunAsync(Sandbox.Script("""
             echo '{"type":"progress","step":0}'
             echo ''
             echo 'Epoch 1: loss 0.3'
@@ -71,7 +59,7 @@ public sealed class TrialProcessTests : IDisposable
     [Fact]
     public async Task Output_after_the_result_is_a_protocol_error()
     {
-        var (exit, _, _) = await RunAsync(_sandbox.Script("""
+        var (exit, _, _) = await RunAsync(Sandbox.Script("""
             echo '{"type":"result","status":"failed","error":"diverged"}'
             echo '{"type":"progress","step":5}'
             sleep 1000

@@ -3,7 +3,7 @@ using Sweep.Orchestrator.Execution;
 namespace Sweep.Orchestrator.Tests.Execution;
 
 /// <summary>A temp directory with test scripts and log folders; one per test.</summary>
-internal sealed class TrialSandbox : IDisposable
+public sealed class TrialSandbox : IDisposable
 {
     private static readonly Dictionary<string, string> NoEnvironment = [];
 
