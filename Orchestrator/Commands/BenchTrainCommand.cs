@@ -39,7 +39,7 @@ public static class BenchTrainCommand
         try
         {
             config = RunConfigLoader.Load(path, sets, null);
-            options.Validate();
+            StepBenchmark.Check(config, options);
         }
         catch (ConfigException e)
         {

@@ -18,11 +18,7 @@ public static class StepBenchmark
 {
     public static StepBenchmarkResult Run(RunConfig config, StepBenchmarkOptions options, string device)
     {
-        options.Validate();
-        if (config.Method is not (TrainingMethod.Dvs or TrainingMethod.Kt or TrainingMethod.Tmkt))
-            throw new ArgumentException($"method: bench-train times dvs, kt and tmkt steps (got {config.Method.ToString().ToLowerInvariant()})");
-        if (options.LikeRef && config.Method == TrainingMethod.Kt)
-            throw new ArgumentException("--like-ref: ref_snn.py has dvs and tmkt variants only (got kt)");
+        Check(config, options);
         var dev = torch.device(device);
         var rssBefore = ProcessMemory.RssMb();
         using var model = RunModel.Create(config, options.Classes, config.Dataset.FrameSize);
@@ -60,6 +56,16 @@ public static class StepBenchmark
             ProcessMemory.PeakRssMb(), TrainerAllocator.Active() ? "tcmalloc" : "glibc");
     }
 
+    /// <summary>Throws naming the option or key when the pair cannot be timed; call before torch is set up.</summary>
+    public static void Check(RunConfig config, StepBenchmarkOptions options)
+    {
+        options.Validate();
+        if (config.Method is not (TrainingMethod.Dvs or TrainingMethod.Kt or TrainingMethod.Tmkt))
+            throw new ArgumentException($"method: bench-train times dvs, kt and tmkt steps (got {config.Method.ToString().ToLowerInvariant()})");
+        if (options.LikeRef && config.Method == TrainingMethod.Kt)
+            throw new ArgumentException("--like-ref: ref_snn.py has dvs and tmkt variants only (got kt)");
+    }
+
     private static float Step(Models.SpikingNetwork model, IBatchObjective goal, OptimizerHelper optimizer, PairedBatch batch, BatchContext at)
     {
         NativeCallFence.SafePoint();
@@ -77,12 +83,17 @@ public static class StepBenchmark
         var (t, b, s) = (c.TimeSteps, c.BatchSize, c.Dataset.FrameSize);
         var dvs = new float[t * b * EventFramer.Polarities * s * s];
         for (var i = 0; i < dvs.Length; i++) dvs[i] = rng.NextDouble() < 0.15 ? rng.Next(1, 4) : 0f;
-        var colour = new float[b * 3 * s * s];
-        for (var i = 0; i < colour.Length; i++) colour[i] = rng.NextSingle();
+        // RGB through the trainer's own conversion (HSV V = max(R, G, B)), as the loader copies it into a batch.
         var value = new float[b * s * s];
+        var colour = new float[b * 3 * s * s];
+        var pixels = new byte[3 * s * s];
         for (var n = 0; n < b; n++)
-            for (var p = 0; p < s * s; p++)
-                value[n * s * s + p] = Math.Max(colour[(n * 3) * s * s + p], Math.Max(colour[(n * 3 + 1) * s * s + p], colour[(n * 3 + 2) * s * s + p]));
+        {
+            rng.NextBytes(pixels);
+            var rgb = RgbSample.From(new RgbImage(pixels, s, s), 0);
+            Array.Copy(rgb.Value, 0, value, n * s * s, s * s);
+            Array.Copy(rgb.Colour, 0, colour, n * 3 * s * s, 3 * s * s);
+        }
         var labels = Enumerable.Range(0, b).Select(_ => (long)rng.Next(classes)).ToArray();
         return new PairedBatch(new HostBatch(dvs, value, colour, labels, t, s), device);
     }

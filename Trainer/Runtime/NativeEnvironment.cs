@@ -13,16 +13,14 @@ internal static partial class NativeEnvironment
 
     /// <summary>Sets <paramref name="name"/> for native code unless it is already set (a parent's or the
     /// user's value wins).</summary>
-    public static void SetDefault(string name, string value)
-    {
-        if (SetEnv(name, value, overwrite: 0) != 0)
-            throw new InvalidOperationException($"setenv({name}) failed with errno {Marshal.GetLastPInvokeError()}");
-    }
+    public static void SetDefault(string name, string value) => Put(name, value, overwrite: 0);
 
     /// <summary>Sets <paramref name="name"/> for native code, replacing any value.</summary>
-    public static void Set(string name, string value)
+    public static void Set(string name, string value) => Put(name, value, overwrite: 1);
+
+    private static void Put(string name, string value, int overwrite)
     {
-        if (SetEnv(name, value, overwrite: 1) != 0)
+        if (SetEnv(name, value, overwrite) != 0)
             throw new InvalidOperationException($"setenv({name}) failed with errno {Marshal.GetLastPInvokeError()}");
     }
 

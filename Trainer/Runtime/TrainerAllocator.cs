@@ -52,9 +52,18 @@ public static partial class TrainerAllocator
     public static string Describe()
     {
         if (Active()) return "tcmalloc";
-        if (Environment.GetEnvironmentVariable(Variable) == "glibc") return "glibc malloc (SWEEP_ALLOCATOR=glibc)";
-        return Library() is { } library
-            ? $"glibc malloc here, tcmalloc for training ({library})"
+        string? library;
+        try
+        {
+            library = Library();
+        }
+        catch (ArgumentException e)
+        {
+            return $"glibc malloc ({e.Message})";
+        }
+        if (library is not null) return $"glibc malloc here, tcmalloc for training ({library})";
+        return Environment.GetEnvironmentVariable(Variable) == "glibc"
+            ? "glibc malloc (SWEEP_ALLOCATOR=glibc)"
             : "glibc malloc (libtcmalloc-minimal4 is not installed: deploy/install-deps.sh --run)";
     }
 

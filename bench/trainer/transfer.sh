@@ -60,4 +60,5 @@ for f in $fractions; do
 done >"$jobsfile"
 xargs -P "$jobs" -L 1 bash -c 'train "$@"' _ <"$jobsfile"
 
-python3 "$root/bench/trainer/transfer_report.py" "$runs" "$out/transfer.jsonl" "$out/transfer.md"
+classes="$(awk '$1 == "classes:" {print $2}' "$base")"   # chance = 1/classes in the report
+python3 "$root/bench/trainer/transfer_report.py" "$runs" "$out/transfer.jsonl" "$out/transfer.md" "${classes:-10}"

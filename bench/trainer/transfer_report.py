@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Summarises bench/trainer/transfer.sh runs: per arm and trainFraction, mean ± sd over seeds of DVS val top-1 and
 val_rgb_top1, and the issue-5 checks (no run at chance; kt/tmkt/ckd val_rgb_top1 >= dvs + 0.30; blank control not).
-Usage: transfer_report.py RUNS_DIR OUT.jsonl OUT.md"""
+Usage: transfer_report.py RUNS_DIR OUT.jsonl OUT.md CLASSES"""
 import json, os, re, statistics, sys
 
 ARMS = ["dvs", "kt", "tmkt", "ckd", "blank", "kt-nostr", "kt-beta0"]
@@ -33,12 +33,12 @@ def stats(values):
     return statistics.mean(values), (statistics.stdev(values) if len(values) > 1 else 0.0), min(values)
 
 
-def main(runs, out_jsonl, out_md, classes=20):
+def main(runs, out_jsonl, out_md, classes):
     rows = load(runs)
     with open(out_jsonl, "w") as f:
         for r in rows:
             f.write(json.dumps(r) + "\n")
-    chance = 1.0 / classes
+    chance = 1.0 / int(classes)
     lines = []
     verdicts = []
     for fraction in sorted({r["fraction"] for r in rows}, reverse=True):
@@ -71,4 +71,4 @@ def main(runs, out_jsonl, out_md, classes=20):
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
