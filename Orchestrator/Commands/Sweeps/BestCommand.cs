@@ -22,7 +22,7 @@ public static class BestCommand
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
         var format = CliOptions.Format(OutputFormat.Yaml);
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var output = CliOptions.Output();
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
         var command = new Command("best", "Export the best trial's config (for `sweep train --config`).") { id, home, format, output, epochs };
         command.SetAction(pr => CliAction.Run("best", pr.InvocationConfiguration.Error, () =>

@@ -17,6 +17,9 @@ internal static class CliOptions
         DefaultValueFactory = _ => fallback,
     };
 
+    /// <summary>The file <see cref="CliOutput"/> writes instead of stdout.</summary>
+    public static Option<string?> Output() => new("--output", "-o") { Description = "Write to this file instead of stdout." };
+
     public static Argument<string> SweepId() => new("id") { Description = "The sweep id (see `sweep list`)." };
 
     public static Option<string?> Gpus() => new("--gpus")

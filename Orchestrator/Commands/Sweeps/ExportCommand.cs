@@ -19,7 +19,7 @@ public static class ExportCommand
         var home = CliOptions.Home();
         var format = new Option<string>("--format", "-f") { Description = "json, yaml, csv or optuna-journal.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
-        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout." };
+        var output = CliOptions.Output();
         var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
         command.SetAction(pr => CliAction.Run("export", pr.InvocationConfiguration.Error, () =>
         {
