@@ -25,7 +25,9 @@ public sealed class TmktObjective : IBatchObjective
     {
         _config = config;
         _rng = new Generator((ulong)config.Seed);
-        // "ramp" reads the curriculum wording of the paper: r_m rises like KT's P = progress^3 (methods.md §3.3).
+        // r_m's schedule is unknown (methods.md §3.3). The default ramp (0 → tmkt.mixRatio = 1, like KT's P = progress^3)
+        // is the spec's curriculum reading and lets the shared network see whole RGB sequences early; a fixed 0.5 left
+        // the RGB path barely trained at small budgets (BENCHMARKS.md §4).
         _ratio = config.Tmkt.MixSchedule == MixSchedule.Ramp
             ? MixRatioSchedule.Ramp(0.0, config.Tmkt.MixRatio)
             : MixRatioSchedule.Fixed(config.Tmkt.MixRatio);
