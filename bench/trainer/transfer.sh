@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Transfer benchmark (issue 5): DVS top-1 and val_rgb_top1 of dvs, kt, tmkt, ckd, a blank-RGB control and two KT
 # ablations (no spatio-temporal regularisation; domain weight beta = 0) on bench/trainer/transfer.yaml, over seeds
-# and dataset.trainFraction values, equal epochs. CKD's ANN teacher (ann-cnn on the same RGB pool) is trained once
+# and dataset.trainFraction values, equal epochs (tmkt-fixed: TMKT with a fixed r_m 0.5 instead of the default ramp). CKD's ANN teacher (ann-cnn on the same RGB pool) is trained once
 # per seed. Runs go two at a time on one thread each; results land in DIR/transfer.{jsonl,md}.
 # Usage: bench/trainer/transfer.sh [--seeds "1 2 3"] [--fractions "1.0 0.25"] [--arms "dvs kt ..."] [--epochs N]
 #                                  [--jobs 2] [--out DIR]
@@ -53,6 +53,7 @@ for f in $fractions; do
         blank) echo "blank-f$f-s$s $common --set method=kt --set transfer.blankRgb=true" ;;
         kt-nostr) echo "kt-nostr-f$f-s$s $common --set method=kt --set kt.str=false" ;;
         kt-beta0) echo "kt-beta0-f$f-s$s $common --set method=kt --set kt.domainWeight=0" ;;
+        tmkt-fixed) echo "tmkt-fixed-f$f-s$s $common --set method=tmkt --set tmkt.mixSchedule=fixed --set tmkt.mixRatio=0.5" ;;
         *) echo "transfer.sh: unknown arm '$arm'" >&2; exit 2 ;;
       esac
     done

@@ -4,9 +4,10 @@ val_rgb_top1, and the issue-5 checks (no run at chance; kt/tmkt/ckd val_rgb_top1
 Usage: transfer_report.py RUNS_DIR OUT.jsonl OUT.md CLASSES"""
 import json, os, re, statistics, sys
 
-ARMS = ["dvs", "kt", "tmkt", "ckd", "blank", "kt-nostr", "kt-beta0"]
+ARMS = ["dvs", "kt", "tmkt", "ckd", "blank", "kt-nostr", "kt-beta0", "tmkt-fixed"]
 LABELS = {"dvs": "dvs (events only)", "kt": "kt", "tmkt": "tmkt", "ckd": "ckd", "blank": "kt, blank RGB (control)",
-          "kt-nostr": "kt, kt.str=false", "kt-beta0": "kt, kt.domainWeight=0"}
+          "kt-nostr": "kt, kt.str=false", "kt-beta0": "kt, kt.domainWeight=0",
+          "tmkt-fixed": "tmkt, fixed r_m 0.5"}
 TRANSFER = ["kt", "tmkt", "ckd"]
 CHANCE_FACTOR = 1.5   # a run "at chance" has DVS top-1 below 1.5 x 1/classes
 
