@@ -27,6 +27,7 @@ public static class DatasetConfigKeys
         Number("dataset.hotPixels", 0.001, 0, 0.1, "synthetic: fraction of the emulated sensor's pixels that fire on their own (hot pixels)."),
         Number("dataset.contrastThreshold", 0.2, 0.01, 2, "synthetic: log-intensity change per event; higher is sparser."),
         Int("dataset.seed", 0, 0, null, "Seed of the split and of synthetic data (0: use seed)."),
-        Bool("dataset.augment", false, "Random crop/flip on event training frames."),
+        Bool("dataset.augment", false, "Flip and ±15° rotation of event training frames (KT's DVS augmentation)."),
+        Bool("dataset.randomCrop", true, "RandomCrop(frameSize, padding 4) of event training frames (KT's transform; always on there)."),
     ];
 }

@@ -21,6 +21,8 @@ public sealed class MrpHead : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    public MrpLossKind Kind => kind;
+
     /// <summary>[T,B,F] → predicted ratio logit [B] (before the sigmoid).</summary>
     public override Tensor forward(Tensor features)
     {

@@ -17,6 +17,7 @@ public static class RunDataset
         RgbFraction = c.Dataset.RgbFraction,
         Seed = c.Dataset.Seed,
         DvsAugment = c.Dataset.Augment,
+        RandomCrop = c.Get<bool>("dataset.randomCrop"),
         Classes = c.Dataset.Classes,
         SamplesPerClass = c.Dataset.SamplesPerClass,
         Noise = c.Dataset.Noise,

@@ -29,10 +29,11 @@ public sealed class TmktObjective : IBatchObjective
         // is the spec's curriculum reading and lets the shared network see whole RGB sequences early; a fixed 0.5 left
         // the RGB path barely trained at small budgets (BENCHMARKS.md §4).
         _ratio = config.Tmkt.MixSchedule == MixSchedule.Ramp
-            ? MixRatioSchedule.Ramp(0.0, config.Tmkt.MixRatio)
+            ? MixRatioSchedule.Ramp(0.0, config.Tmkt.MixRatio, config.Get<double>("tmkt.rampPower"))
             : MixRatioSchedule.Fixed(config.Tmkt.MixRatio);
-        _mag = new MagHead(featureDim);
-        _mrp = new MrpHead(featureDim);
+        // MAG/MRP loss forms are inferred (methods.md §3.3 names both readings); the keys choose.
+        _mag = new MagHead(featureDim, Enum.Parse<MagLossKind>(config.Get<string>("tmkt.magLoss").Replace("-", ""), ignoreCase: true));
+        _mrp = new MrpHead(featureDim, Enum.Parse<MrpLossKind>(config.Get<string>("tmkt.mrpLoss").Replace("-", ""), ignoreCase: true));
     }
 
     public IEnumerable<nn.Module> ExtraModules => [_mag, _mrp];

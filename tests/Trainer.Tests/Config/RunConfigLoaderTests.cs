@@ -170,4 +170,28 @@ public sealed class RunConfigLoaderTests : IDisposable
             Assert.Equal(key.Default, value);
         }
     }
+
+    [Fact]
+    public void Augmentation_keys_reach_the_dataset_options()
+    {
+        var defaults = Sweep.Trainer.Methods.RunDataset.Options(RunConfig.Default);
+        Assert.True(defaults.RandomCrop);
+        Assert.False(defaults.DvsAugment);
+        var set = Sweep.Trainer.Methods.RunDataset.Options(RunConfigLoader.Load(null, ["dataset.randomCrop=off", "dataset.augment=on"]));
+        Assert.False(set.RandomCrop);
+        Assert.True(set.DvsAugment);
+    }
+
+    [Fact]
+    public void Tmkt_loss_keys_choose_the_head_losses()
+    {
+        static (Sweep.Trainer.Losses.MagLossKind, Sweep.Trainer.Losses.MrpLossKind) Heads(params string[] set)
+        {
+            var objective = new Sweep.Trainer.Methods.TmktObjective(RunConfigLoader.Load(null, ["method=tmkt", .. set]), 8);
+            var modules = objective.ExtraModules.ToList();
+            return (modules.OfType<Sweep.Trainer.Losses.MagHead>().Single().Kind, modules.OfType<Sweep.Trainer.Losses.MrpHead>().Single().Kind);
+        }
+        Assert.Equal((Sweep.Trainer.Losses.MagLossKind.CrossEntropy, Sweep.Trainer.Losses.MrpLossKind.Mse), Heads());
+        Assert.Equal((Sweep.Trainer.Losses.MagLossKind.Binary, Sweep.Trainer.Losses.MrpLossKind.SoftBinary), Heads("tmkt.magLoss=binary", "tmkt.mrpLoss=soft-binary"));
+    }
 }

@@ -113,4 +113,17 @@ public sealed class TeacherMethodTests : IDisposable
         Assert.InRange(objective.KdWeight(0.375), 0.9, 1.1);
         Assert.Equal(0.0, objective.KdWeight(0.6));
     }
+
+    [Fact]
+    public void A_sharper_switch_keeps_the_kd_weight_up_longer()
+    {
+        double At(double sharpness, double progress)
+        {
+            var config = RunConfig.Default.With([new("ckd.switchStart", 0.2), new("ckd.switchEnd", 0.6), new("ckd.switchSharpness", sharpness)]);
+            using var objective = new CkdObjective(config, Sweep.Trainer.Models.AnnResNet18.Create(2, 16));
+            return objective.KdWeight(progress);
+        }
+        Assert.True(At(40, 0.3) > At(10, 0.3) + 0.02);
+        Assert.True(At(40, 0.5) < At(10, 0.5) - 0.02);
+    }
 }
