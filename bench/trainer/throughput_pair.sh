@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# One row of throughput.sh repeated: PyTorch (glibc, as shipped) and Sweep's same graph (--like-ref, tcmalloc)
+# alternately, N times, so that the shared machine's drift hits both sides alike; prints each pair's ratio and the
+# median ratio. Usage: bench/trainer/throughput_pair.sh [--variant dvs|tmkt] [--mode multi|single] [--repeat 3]
+#                                                      [--iters 8] [--threads 2] [--out DIR]
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
+ref="${SWEEP_REF_SNN:-$root/../shared/bench/trainer/ref_snn.py}"
+variant=dvs mode=single repeat=3 iters=8 threads=2 out="$root/bench/results/trainer"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --variant) variant="$2"; shift 2 ;;
+    --mode) mode="$2"; shift 2 ;;
+    --repeat) repeat="$2"; shift 2 ;;
+    --iters) iters="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --out) out="$2"; shift 2 ;;
+    *) echo "throughput_pair.sh: unknown option '$1' (use --variant, --mode, --repeat, --iters, --threads, --out)" >&2; exit 2 ;;
+  esac
+done
+[[ -f "$ref" ]] || { echo "throughput_pair.sh: $ref not found (set SWEEP_REF_SNN)" >&2; exit 2; }
+"$root/deploy/install-deps.sh" --bench
+tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+source "$root/bench/trainer/throughput_lib.sh"
+mkdir -p "$out"
+jsonl="$out/throughput-pair-$variant-$mode.jsonl"
+: >"$jsonl"
+"$root/sweep" doctor >/dev/null   # build first, outside the timings
+for i in $(seq "$repeat"); do
+  echo "throughput_pair.sh: $variant $mode round $i" >&2
+  run_ref "$variant" "$mode" glibc >>"$jsonl"
+  run_sweep "$variant" "$mode" tcmalloc --like-ref >>"$jsonl"
+done
+python3 - "$jsonl" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+pairs = list(zip(rows[0::2], rows[1::2]))
+for p, s in pairs:
+    print(f'PyTorch {p["samples_per_s"]:.2f} ({p["peak_rss_mb"]:.0f} MB)  Sweep {s["samples_per_s"]:.2f} ({s["peak_rss_mb"]:.0f} MB)  '
+          f'speed {s["samples_per_s"] / p["samples_per_s"]:.2f}x  RSS {s["peak_rss_mb"] / p["peak_rss_mb"]:.2f}x')
+print(f'median speed ratio {statistics.median(s["samples_per_s"] / p["samples_per_s"] for p, s in pairs):.2f}x, '
+      f'median RSS ratio {statistics.median(s["peak_rss_mb"] / p["peak_rss_mb"] for p, s in pairs):.2f}x over {len(pairs)} rounds')
+PY
