@@ -1,3 +1,4 @@
+using System.Buffers;
 using Sweep.SearchSpaces.Samplers.Numpy;
 
 namespace Sweep.SearchSpaces.Samplers.Tpe;
@@ -89,18 +90,21 @@ internal sealed class ParzenEstimator
                 order = new int[m];
                 NumpySort.ArgSort(mus, order);
             }
-            var ext = new double[m + 2];
+            // Scratch from the pool: an ask builds two estimators per parameter, each as long as the history.
+            var ext = ArrayPool<double>.Shared.Rent(m + 2);
+            var sorted = ArrayPool<double>.Shared.Rent(m);
             ext[0] = low;
             for (var i = 0; i < m; i++) ext[i + 1] = mus[order[i]];
             ext[m + 1] = high;
-            var sorted = new double[m];
             for (var i = 0; i < m; i++) sorted[i] = Math.Max(ext[i + 1] - ext[i], ext[i + 2] - ext[i + 1]);
-            if (!s.ConsiderEndpoints && ext.Length >= 4)
+            if (!s.ConsiderEndpoints && m + 2 >= 4)
             {
                 sorted[0] = ext[2] - ext[1];
                 sorted[m - 1] = ext[m] - ext[m - 1];
             }
             for (var i = 0; i < m; i++) sigmas[order[i]] = sorted[i];
+            ArrayPool<double>.Shared.Return(ext);
+            ArrayPool<double>.Shared.Return(sorted);
         }
         var maxSigma = 1.0 * (high - low);
         var minSigma = s.ConsiderMagicClip ? 1.0 * (high - low) / Math.Min(100.0, 1.0 + m) : 1e-12;

@@ -14,6 +14,8 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
     private readonly TpeKernelSet _above = new();
     private int[] _slot = [];
     private double[] _row = [];
+    private double[] _norms = [];
+    private int[] _order = [];
 
     public double Sample(TpeDimension dim, TpeSplit split, List<TrialRecord> running)
     {
@@ -57,7 +59,9 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
         if (dim.IsCategorical) return new ParzenEstimator([dim], [data], n, settings);
         var prior = considerPrior || n == 0;
         var m = prior ? n + 1 : n;
-        var order = new int[m];
+        // The estimator reads the order only while it is built, so one buffer serves every ask.
+        if (_order.Length < m) _order = new int[Math.Max(m, 2 * _order.Length)];
+        var order = _order;
         var sorted = obs.Index(dim.SpaceIndex).Sorted;
         var filled = 0;
         foreach (var i in sorted)
@@ -66,15 +70,15 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
             if (s > 0) order[filled++] = s - 1;
         }
         var priorMu = 0.5 * (dim.Low + dim.High);
-        if (!set.MergeExtras(order, filled, prior ? priorMu : double.NaN, n) || HasTies(data, order, priorMu, n))
-            order = null;
+        if (!set.MergeExtras(order, m, filled, prior ? priorMu : double.NaN, n) || HasTies(data, order, m, priorMu, n))
+            return new ParzenEstimator([dim], [data], n, settings);
         return new ParzenEstimator([dim], [data], n, settings, order);
     }
 
     // Any sort order is numpy's when no two centres are equal; with ties only numpy's own argsort is.
-    private static bool HasTies(double[] data, int[] order, double priorMu, int n)
+    private static bool HasTies(double[] data, int[] order, int m, double priorMu, int n)
     {
-        for (var j = 1; j < order.Length; j++)
+        for (var j = 1; j < m; j++)
         {
             var a = order[j - 1] == n ? priorMu : data[order[j - 1]];
             var c = order[j] == n ? priorMu : data[order[j]];
@@ -91,7 +95,8 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
             ParzenLogPdf.Evaluate(pe, [samples], into, settings.ScaleCorrectDensity);
             return;
         }
-        var norms = new double[pe.K];
+        if (_norms.Length < pe.K) _norms = new double[Math.Max(pe.K, 2 * _norms.Length)];
+        var norms = _norms;
         var index = obs.Index(dim.SpaceIndex);
         var mus = pe.Mus[0];
         var sigmas = pe.Sigmas[0];
