@@ -18,10 +18,7 @@ while [[ $# -gt 0 ]]; do
     *) echo "throughput_pair.sh: unknown option '$1' (use --variant, --mode, --repeat, --iters, --threads, --out)" >&2; exit 2 ;;
   esac
 done
-[[ -f "$ref" ]] || { echo "throughput_pair.sh: $ref not found (set SWEEP_REF_SNN)" >&2; exit 2; }
-"$root/deploy/install-deps.sh" --bench
-tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
-source "$root/bench/trainer/throughput_lib.sh"
+source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs the bench packages
 mkdir -p "$out"
 jsonl="$out/throughput-pair-$variant-$mode.jsonl"
 : >"$jsonl"
