@@ -19,13 +19,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "throughput.sh: unknown option '$1' (use --iters, --threads, --out)" >&2; exit 2 ;;
   esac
 done
-source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs the bench packages
-mkdir -p "$out"
+source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs packages, builds, makes $out
 jsonl="$out/throughput.jsonl"
 : >"$jsonl"
 
-
-"$root/sweep" doctor >/dev/null   # build first, outside the timings
 for variant in dvs tmkt; do
   for mode in multi single; do
     for a in glibc tcmalloc; do

@@ -1,8 +1,11 @@
 # Shared by throughput.sh and throughput_pair.sh: one timed configuration as one JSON line on stdout.
-# Needs root, ref, iters and threads set by the caller; sourcing checks ref and installs the bench packages.
+# Needs root, ref, iters, threads and out set by the caller; sourcing checks ref, installs the bench packages,
+# builds Sweep and creates out.
 [[ -f "$ref" ]] || { echo "$(basename "$0"): $ref not found (set SWEEP_REF_SNN)" >&2; exit 2; }
 "$root/deploy/install-deps.sh" --bench
 tcmalloc=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4
+"$root/sweep" doctor >/dev/null   # build first, outside the timings
+mkdir -p "$out"
 
 run_ref() {  # variant mode allocator
   local pre=""; [[ "$3" == tcmalloc ]] && pre="$tcmalloc"

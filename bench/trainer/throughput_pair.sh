@@ -18,11 +18,9 @@ while [[ $# -gt 0 ]]; do
     *) echo "throughput_pair.sh: unknown option '$1' (use --variant, --mode, --repeat, --iters, --threads, --out)" >&2; exit 2 ;;
   esac
 done
-source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs the bench packages
-mkdir -p "$out"
+source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs packages, builds, makes $out
 jsonl="$out/throughput-pair-$variant-$mode.jsonl"
 : >"$jsonl"
-"$root/sweep" doctor >/dev/null   # build first, outside the timings
 for i in $(seq "$repeat"); do
   echo "throughput_pair.sh: $variant $mode round $i" >&2
   run_ref "$variant" "$mode" glibc >>"$jsonl"
