@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Sweep.Trainer.Losses;
 
 namespace Sweep.Trainer.Config;
 
@@ -19,9 +20,10 @@ public sealed class RunConfig
         Surrogate = Parse<SurrogateKind>("surrogate");
         StepMode = Parse<StepModeKind>("stepMode");
         Kt = new(Get<double>("kt.pow"), Get<double>("kt.domainWeight"), Get<bool>("kt.str"));
-        Tmkt = new(Get<double>("tmkt.mixRatio"), Parse<MixSchedule>("tmkt.mixSchedule"), Get<double>("tmkt.magWeight"), Get<double>("tmkt.mrpWeight"));
+        Tmkt = new(Get<double>("tmkt.mixRatio"), Parse<MixSchedule>("tmkt.mixSchedule"), Get<double>("tmkt.magWeight"), Get<double>("tmkt.mrpWeight"),
+                   Get<double>("tmkt.rampPower"), Parse<MagLossKind>("tmkt.magLoss"), Parse<MrpLossKind>("tmkt.mrpLoss"));
         Ckd = new(Get<string>("ckd.teacher"), Get<double>("ckd.kdWeight"), Get<double>("ckd.temperature"),
-                  Get<double>("ckd.switchStart"), Get<double>("ckd.switchEnd"));
+                  Get<double>("ckd.switchStart"), Get<double>("ckd.switchEnd"), Get<double>("ckd.switchSharpness"));
         Dataset = new(Get<string>("dataset.kind"), Get<string>("dataset.root"), Get<string>("dataset.rgbRoot"),
                       Get<int>("dataset.frameSize"), Get<double>("dataset.trainFraction"), Get<double>("dataset.rgbFraction"),
                       Get<int>("dataset.classes"), Get<int>("dataset.samplesPerClass"), Get<double>("dataset.noise"),

@@ -1,4 +1,8 @@
+using Sweep.Trainer.Losses;
+
 namespace Sweep.Trainer.Config;
 
-/// <summary><c>tmkt.*</c>: expected mix ratio r_m and its schedule, λ_MAG, λ_MRP.</summary>
-public sealed record TmktSettings(double MixRatio, MixSchedule MixSchedule, double MagWeight, double MrpWeight);
+/// <summary><c>tmkt.*</c>: expected mix ratio r_m, its schedule and ramp exponent, λ_MAG, λ_MRP and the two head losses.</summary>
+public sealed record TmktSettings(
+    double MixRatio, MixSchedule MixSchedule, double MagWeight, double MrpWeight, double RampPower = 3.0,
+    MagLossKind MagLoss = MagLossKind.CrossEntropy, MrpLossKind MrpLoss = MrpLossKind.Mse);

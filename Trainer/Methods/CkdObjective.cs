@@ -19,7 +19,7 @@ namespace Sweep.Trainer.Methods;
 public sealed class CkdObjective(RunConfig config, nn.Module<Tensor, Tensor> teacher) : IBatchObjective, IDisposable
 {
     private readonly Generator _rng = new((ulong)config.Seed);
-    private readonly KdWeightSchedule _weight = new(config.Ckd.SwitchStart, config.Ckd.SwitchEnd, config.Get<double>("ckd.switchSharpness"));
+    private readonly KdWeightSchedule _weight = new(config.Ckd.SwitchStart, config.Ckd.SwitchEnd, config.Ckd.SwitchSharpness);
     private Device? _teacherDevice;
 
     // The teacher is no extra module: not optimised, not checkpointed (ckd.teacher names it again on resume).

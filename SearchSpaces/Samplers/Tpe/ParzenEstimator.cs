@@ -97,7 +97,7 @@ internal sealed class ParzenEstimator
             for (var i = 0; i < m; i++) ext[i + 1] = mus[order[i]];
             ext[m + 1] = high;
             for (var i = 0; i < m; i++) sorted[i] = Math.Max(ext[i + 1] - ext[i], ext[i + 2] - ext[i + 1]);
-            if (!s.ConsiderEndpoints && m + 2 >= 4)
+            if (!s.ConsiderEndpoints && m >= 2)
             {
                 sorted[0] = ext[2] - ext[1];
                 sorted[m - 1] = ext[m] - ext[m - 1];

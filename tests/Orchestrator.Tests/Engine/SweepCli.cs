@@ -61,6 +61,13 @@ internal sealed class SweepCli : IDisposable
         return JsonNode.Parse(output)!.AsObject();
     }
 
+    /// <summary><see cref="Status"/> for polling: null while the sweep cannot be read yet.</summary>
+    public async Task<JsonObject?> TryStatus(string id)
+    {
+        var (code, output, _) = await Run("status", id, "--home", Home, "-f", "json");
+        return code == 0 ? JsonNode.Parse(output)!.AsObject() : null;
+    }
+
     public async Task<JsonArray> Trials(string id)
     {
         var (code, output, err) = await Run("trials", id, "--home", Home, "-f", "json");

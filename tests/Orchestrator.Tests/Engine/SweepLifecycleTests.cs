@@ -29,13 +29,9 @@ public sealed class SweepLifecycleTests
         var spec = cli.WriteSpec(Spec(script, 8));
         // Trials of 3 × 1 s, two at a time: about 12 s of sweep, so a loaded machine's slow status polls still kill it mid-way.
         using var sweep = cli.Start(new Dictionary<string, string> { ["SWEEP_STEP_SECONDS"] = "1.0" }, "start", spec, "--home", cli.Home, "--id", "k9");
-        await SweepCli.WaitUntil(async () =>
-            {
-                if (!File.Exists(Path.Combine(cli.Home, "sweep.db")) || SweepCli.ProcessesWith(script).Count == 0) return false;
-                var (code, output, _) = await cli.Run("status", "k9", "--home", cli.Home, "-f", "json");
-                return code == 0 && System.Text.Json.Nodes.JsonNode.Parse(output)!["trials"]!["complete"]!.GetValue<int>() >= 1;
-            },
-            TimeSpan.FromSeconds(90), "a trial completed with others running");
+        await SweepCli.WaitUntil(async () => File.Exists(Path.Combine(cli.Home, "sweep.db")) && SweepCli.ProcessesWith(script).Count > 0
+                                             && await cli.TryStatus("k9") is { } status && status["trials"]!["complete"]!.GetValue<int>() >= 1,
+                                 TimeSpan.FromSeconds(90), "a trial completed with others running");
         sweep.Kill();                                                       // SIGKILL, the whole sweep process
         await sweep.WaitForExitAsync();
         await SweepCli.WaitUntil(() => Task.FromResult(SweepCli.ProcessesWith(script).Count == 0), TimeSpan.FromSeconds(10), "trials died with their parent");
