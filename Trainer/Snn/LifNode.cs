@@ -26,6 +26,7 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
     private readonly Surrogate surrogate;
     private readonly List<Tensor> recorded = [];
     private Tensor? membrane;
+    private Tensor? decay;
 
     public LifNode(Surrogate surrogate, double tau = 2.0, double threshold = 0.5, StepMode stepMode = StepMode.MultiStep)
         : base(nameof(LifNode))
@@ -108,6 +109,29 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         recorded.Clear();
     }
 
+    /// <summary>1/τ as a 0-dim tensor on the input's device (lerp takes a tensor weight), made once per device.</summary>
+    private Tensor DecayOn(Device device)
+    {
+        if (decay is null || decay.device_type != device.type || decay.device_index != device.index)
+        {
+            decay?.Dispose();
+            // Kept for the module's life, not the step's dispose scope.
+            decay = tensor(1.0f / (float)tau, device: device).DetachFromDisposeScope();
+        }
+        return decay;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Reset();
+            decay?.Dispose();
+            decay = null;
+        }
+        base.Dispose(disposing);
+    }
+
     private Tensor Step(Tensor x)
     {
         // mem starts at 0, so the first charge is x/τ (no zero tensor allocated). Temporaries and the previous
@@ -117,15 +141,15 @@ public sealed class LifNode : Module<Tensor, Tensor>, ISpikingModule
         if (membrane is null) h = x.div(tauScalar);
         else
         {
-            using (var charge = x.sub(membrane))
-                h = membrane.add(charge.div_(tauScalar));
+            // mem + (x − mem)/τ as one lerp: 1 kernel forward and 2 backward instead of sub/div/add's 3 and 3.
+            h = membrane.lerp(x, DecayOn(x.device));
             membrane.Dispose();
         }
-        var spike = SpikeFunction.apply(h, vth, surrogate.Kind, surrogate.Alpha);
         // Hard reset with the reset path detached: masked_fill passes dL/dh through where no spike
         // fired and 0 where one did, exactly the gradient of h·(1 − s.detach()), in one node.
-        using (var fired = h.gt(vthScalar))
-            membrane = h.masked_fill(fired, ScalarConstants.Zero);
+        using var fired = h.gt(vthScalar);
+        var spike = SpikeFunction.apply(h, vth, surrogate.Kind, surrogate.Alpha, fired);
+        membrane = h.masked_fill(fired, ScalarConstants.Zero);
         h.Dispose();
         if (RecordMembrane) recorded.Add(membrane.alias());
         return spike;

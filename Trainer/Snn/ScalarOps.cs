@@ -18,13 +18,21 @@ public static class ScalarOps
 
     public static Tensor Div(this Tensor t, double value) { using var s = value.ToScalar(); return t.div(s); }
 
-    /// <summary>1 − t.</summary>
     public static Tensor Mul_(this Tensor t, double value) { using var s = value.ToScalar(); return t.mul_(s); }
 
     public static Tensor Pow(this Tensor t, double exponent) { using var s = exponent.ToScalar(); return t.pow(s); }
 
     public static Tensor Fill_(this Tensor t, double value) { using var s = value.ToScalar(); return t.fill_(s); }
 
+    public static Tensor Add_(this Tensor t, double value) { using var s = value.ToScalar(); return t.add_(s, ScalarConstants.One); }
+
+    /// <summary>t + value·a·b, in place.</summary>
+    public static Tensor Addcmul_(this Tensor t, Tensor a, Tensor b, double value) { using var s = value.ToScalar(); return t.addcmul_(a, b, s); }
+
+    /// <summary>t &lt; value as 1/0 in t's own dtype, in place.</summary>
+    public static Tensor Lt_(this Tensor t, double value) { using var s = value.ToScalar(); return t.lt_(s); }
+
+    /// <summary>1 − t.</summary>
     public static Tensor OneMinus(this Tensor t) { using var neg = t.neg(); return neg.add(ScalarConstants.One, ScalarConstants.One); }
 
     public static Tensor Gt(this Tensor t, double value) { using var s = value.ToScalar(); return t.gt(s); }

@@ -7,7 +7,8 @@ namespace Sweep.Trainer.Snn;
 /// spike = H(x − θ) (strict &gt;) with a surrogate backward. A custom autograd node instead of the
 /// straight-through form: one graph node and one saved tensor per call (faster, docs/stack.md §6).
 /// The threshold is folded in so the neuron needs no separate subtraction node.
-/// Arguments: (Tensor x, double threshold, SurrogateKind kind, double alpha).
+/// Arguments: (Tensor x, double threshold, SurrogateKind kind, double alpha[, Tensor fired]); fired, when given, is
+/// x &gt; threshold already computed by the caller (the LIF reset needs it too), so the comparison runs once.
 /// </summary>
 public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
 {
@@ -21,6 +22,7 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
         ctx.save_data("threshold", threshold);
         ctx.save_data("kind", (int)(SurrogateKind)vars[2]);
         ctx.save_data("alpha", (double)vars[3]);
+        if (vars.Length > 4) return ((Tensor)vars[4]).to(x.dtype);
         using var fired = x.Gt(threshold);
         return fired.to(x.dtype);
     }
@@ -31,8 +33,7 @@ public sealed class SpikeFunction : autograd.SingleTensorFunction<SpikeFunction>
         var threshold = (double)ctx.get_data("threshold");
         var kind = (SurrogateKind)(int)ctx.get_data("kind");
         var alpha = (double)ctx.get_data("alpha");
-        using var d = x.Sub(threshold);
-        using var slope = Surrogate.Derivative(kind, alpha, d);
-        return [gradOutput.mul(slope), null!, null!, null!];
+        var slope = Surrogate.DerivativeInPlace(kind, alpha, x.Sub(threshold));
+        return [slope.mul_(gradOutput), null!, null!, null!, null!];
     }
 }

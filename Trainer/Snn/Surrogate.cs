@@ -15,26 +15,29 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
     /// <summary>H(x − threshold) forward, this surrogate backward.</summary>
     public Tensor Spike(Tensor x, double threshold = 0.0) => SpikeFunction.apply(x, threshold, Kind, Alpha);
 
-    /// <summary>The surrogate dS/dx at x (no autograd graph).</summary>
+    /// <summary>The surrogate dS/dx at x (no autograd graph), as a new tensor.</summary>
     public static Tensor Derivative(SurrogateKind kind, double alpha, Tensor x)
+    {
+        using var _ = no_grad();
+        return DerivativeInPlace(kind, alpha, x.clone());
+    }
+
+    /// <summary>Overwrites <paramref name="x"/> with the surrogate dS/dx at x and returns it. In place because the
+    /// backward runs this for every neuron and step: one buffer instead of one per intermediate.</summary>
+    public static Tensor DerivativeInPlace(SurrogateKind kind, double alpha, Tensor x)
     {
         using var _ = no_grad();
         switch (kind)
         {
             case SurrogateKind.QGate:
                 // α − α²|x| is ≤ 0 exactly outside |x| ≤ 1/α, so a clamp at 0 is the indicator.
-                using (var a = x.abs())
-                using (var scaled = a.Mul(-alpha * alpha))
-                    return scaled.Add(alpha).clamp_min_(ScalarConstants.Zero);
+                return x.abs_().Mul_(-alpha * alpha).Add_(alpha).clamp_min_(ScalarConstants.Zero);
             case SurrogateKind.BackEIGate:
-                using (var a = x.abs())
-                using (var m = a.Lt(0.5))
-                    return m.to(x.dtype);
+                return x.abs_().Lt_(0.5);
             case SurrogateKind.Sigmoid:
-                using (var s = x.Mul(alpha).sigmoid_())
-                using (var one = s.OneMinus())
-                using (var product = s.mul(one))
-                    return product.Mul(alpha);
+                // α·s·(1 − s) with s = σ(αx): s − s² by one addcmul.
+                var s = x.Mul_(alpha).sigmoid_();
+                return s.Addcmul_(s, s, -1.0).Mul_(alpha);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown surrogate kind");
         }

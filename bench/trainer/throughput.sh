@@ -11,14 +11,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 ref="${SWEEP_REF_SNN:-$root/../shared/bench/trainer/ref_snn.py}"
 iters=8 threads=2 out="$root/bench/results/trainer"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --iters) iters="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "throughput.sh: unknown option '$1' (use --iters, --threads, --out)" >&2; exit 2 ;;
-  esac
-done
+source "$root/bench/trainer/options.sh"
+parse_options "$(basename "$0")" "iters threads out" "$@"
 source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs packages, builds, makes $out
 jsonl="$out/throughput.jsonl"
 : >"$jsonl"

@@ -7,17 +7,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 ref="${SWEEP_REF_SNN:-$root/../shared/bench/trainer/ref_snn.py}"
 variant=dvs mode=single repeat=3 iters=8 threads=2 out="$root/bench/results/trainer"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --variant) variant="$2"; shift 2 ;;
-    --mode) mode="$2"; shift 2 ;;
-    --repeat) repeat="$2"; shift 2 ;;
-    --iters) iters="$2"; shift 2 ;;
-    --threads) threads="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "throughput_pair.sh: unknown option '$1' (use --variant, --mode, --repeat, --iters, --threads, --out)" >&2; exit 2 ;;
-  esac
-done
+source "$root/bench/trainer/options.sh"
+parse_options "$(basename "$0")" "variant mode repeat iters threads out" "$@"
 source "$root/bench/trainer/throughput_lib.sh"   # checks ref_snn.py, installs packages, builds, makes $out
 jsonl="$out/throughput-pair-$variant-$mode.jsonl"
 : >"$jsonl"

@@ -9,17 +9,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 seeds="1 2 3" fractions="1.0 0.25" arms="dvs kt tmkt ckd blank kt-nostr kt-beta0" epochs="" jobs=2 out="$root/bench/results/trainer"
-while [[ $# -gt 0 ]]; do
-  case "$1" in
-    --seeds) seeds="$2"; shift 2 ;;
-    --fractions) fractions="$2"; shift 2 ;;
-    --arms) arms="$2"; shift 2 ;;
-    --epochs) epochs="$2"; shift 2 ;;
-    --jobs) jobs="$2"; shift 2 ;;
-    --out) out="$2"; shift 2 ;;
-    *) echo "transfer.sh: unknown option '$1' (use --seeds, --fractions, --arms, --epochs, --jobs, --out)" >&2; exit 2 ;;
-  esac
-done
+source "$root/bench/trainer/options.sh"
+parse_options "$(basename "$0")" "seeds fractions arms epochs jobs out" "$@"
 base="$root/bench/trainer/transfer.yaml"
 runs="$out/transfer-runs"
 mkdir -p "$runs"
