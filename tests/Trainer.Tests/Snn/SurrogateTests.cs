@@ -62,4 +62,35 @@ public sealed class SurrogateTests
         Assert.Equal(4 * s * (1 - s), Surrogate.Derivative(SurrogateKind.Sigmoid, 4, x).data<double>()[1], 12);
         Assert.Equal(1.0, Surrogate.Derivative(SurrogateKind.Sigmoid, 4, x).data<double>()[0], 12);
     }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void AGivenFiredMaskGivesTheSameSpikesAndGradients(string name)
+    {
+        // LifNode hands SpikeFunction the x > θ mask it also resets with; the result must not depend on who compared.
+        var sg = Make(name);
+        using var scope = NewDisposeScope();
+        var points = new double[] { -0.9, -0.3, 0.0, 0.2, 0.25, 0.3, 0.6, 1.4 };
+        var a = tensor(points, dtype: ScalarType.Float64, requires_grad: true);
+        var b = tensor(points, dtype: ScalarType.Float64, requires_grad: true);
+        var weights = tensor(new double[] { 1, -2, 3, 0.5, -1, 2, 1.5, -0.5 }, dtype: ScalarType.Float64);
+        var own = sg.Spike(a, 0.25);
+        var given = SpikeFunction.apply(b, 0.25, sg.Kind, sg.Alpha, b.detach().Gt(0.25));
+        Assert.Equal(own.data<double>().ToArray(), given.data<double>().ToArray());
+        own.mul(weights).sum().backward();
+        given.mul(weights).sum().backward();
+        Assert.Equal(a.grad!.data<double>().ToArray(), b.grad!.data<double>().ToArray());
+        Assert.True(b.grad!.abs().sum().item<double>() > 0.1, "the tested points hit the surrogate's support");
+    }
+
+    [Fact]
+    public void DerivativeLeavesItsInputAlone()
+    {
+        using var scope = NewDisposeScope();
+        var values = new double[] { -0.6, -0.1, 0.0, 0.3 };
+        var x = tensor(values, dtype: ScalarType.Float64);
+        foreach (var kind in new[] { SurrogateKind.QGate, SurrogateKind.BackEIGate, SurrogateKind.Sigmoid })
+            Surrogate.Derivative(kind, 2, x);
+        Assert.Equal(values, x.data<double>().ToArray());
+    }
 }
