@@ -45,6 +45,16 @@ pruning() {
     drive --cmd "$optuna --sampler tpe --pruner $pr" --label "optuna-tpe+$pr" --functions hartmann6,mixed --seeds 5 --budget 100 --steps 27 --out "$out/pruning.jsonl"
   done
   $py "$shared/summarize.py" --budgets 25,50,100 "$out/pruning.jsonl" > "$out/pruning.md"
+  # Resource saved at equal regret: the pruned searches again with 300 trials, so that they can spend as many steps as
+  # the unpruned 100 trials (2,700) if they need to; equal_regret.py finds when each reaches the unpruned final regret.
+  rm -f "$out/pruning-long.jsonl"
+  for pr in median asha hyperband; do
+    drive --cmd "$sweep --sampler tpe --pruner $pr" --label "sweep-tpe+$pr-300" --functions hartmann6,mixed --seeds 5 --budget 300 --steps 27 --out "$out/pruning-long.jsonl"
+  done
+  for pr in median sha hyperband; do
+    drive --cmd "$optuna --sampler tpe --pruner $pr" --label "optuna-tpe+$pr-300" --functions hartmann6,mixed --seeds 5 --budget 300 --steps 27 --out "$out/pruning-long.jsonl"
+  done
+  $py "$repo/bench/hpo/equal_regret.py" "$out/pruning.jsonl" "$out/pruning-long.jsonl" > "$out/pruning-equal-regret.md"
 }
 
 batch() {
