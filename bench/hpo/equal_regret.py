@@ -46,9 +46,12 @@ def main():
             target = statistics.median(step_regret(r, full) for r in labels[base])
             rs = labels[lab]
             total = max(sum(r["steps_used"]) for r in rs)
-            cost = next((s for s in range(1, int(total) + 1)
-                         if all(step_regret(r, s) is not None for r in rs)
-                         and statistics.median(step_regret(r, s) for r in rs) <= target), None)
+            cost = None
+            for s in range(1, int(total) + 1):
+                regrets = [step_regret(r, s) for r in rs]
+                if None not in regrets and statistics.median(regrets) <= target:
+                    cost = s
+                    break
             cell = ("%d | %.1f %%" % (cost, 100 * (1 - cost / full))) if cost else "never | —"
             print("| %s | %s (to %.3g) | %s |" % (fname, lab, target, cell))
 

@@ -21,7 +21,7 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
     {
         var n = obs.Count;
         var col = obs.Column(dim.SpaceIndex);
-        if (_slot.Length < n) _slot = new int[Math.Max(n, 2 * _slot.Length)];
+        ScratchArray.AtLeast(ref _slot, n);
         _below.Clear();
         _above.Clear();
         // Chronological kernel order; liars join the above set by trial number, as in TpeContext.Gather.
@@ -60,8 +60,7 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
         var prior = considerPrior || n == 0;
         var m = prior ? n + 1 : n;
         // The estimator reads the order only while it is built, so one buffer serves every ask.
-        if (_order.Length < m) _order = new int[Math.Max(m, 2 * _order.Length)];
-        var order = _order;
+        var order = ScratchArray.AtLeast(ref _order, m);
         var sorted = obs.Index(dim.SpaceIndex).Sorted;
         var filled = 0;
         foreach (var i in sorted)
@@ -95,8 +94,7 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
             ParzenLogPdf.Evaluate(pe, [samples], into, settings.ScaleCorrectDensity);
             return;
         }
-        if (_norms.Length < pe.K) _norms = new double[Math.Max(pe.K, 2 * _norms.Length)];
-        var norms = _norms;
+        var norms = ScratchArray.AtLeast(ref _norms, pe.K);
         var index = obs.Index(dim.SpaceIndex);
         var mus = pe.Mus[0];
         var sigmas = pe.Sigmas[0];
@@ -107,7 +105,6 @@ internal sealed class TpeUnivariate(TpeObservations obs, ParzenSettings settings
             norms[k] = ParzenUnivariateLogPdf.Norm(dim, mus[k], sigmas[k], settings.ScaleCorrectDensity);
             if (src >= 0) index.SetNorm(src, sigmas[k], norms[k]);
         }
-        if (_row.Length < pe.K) _row = new double[Math.Max(pe.K, 2 * _row.Length)];
-        ParzenUnivariateLogPdf.Evaluate(pe, norms, samples, into, _row);
+        ParzenUnivariateLogPdf.Evaluate(pe, norms, samples, into, ScratchArray.AtLeast(ref _row, pe.K));
     }
 }
