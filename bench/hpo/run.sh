@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores Sweep's search engine against Optuna 3.1 side by side, through the shared drive.py harness.
-# Usage: bench/hpo/run.sh [regret|latency|pruning|batch|all]...   (default: all)
+# Usage: bench/hpo/run.sh [regret|latency|pruning|batch|seeds50|all]...   (default: all but seeds50)
 # Results: bench/results/hpo/*.jsonl and the Markdown tables in bench/results/hpo/*.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -65,9 +65,18 @@ batch() {
   $py "$shared/summarize.py" "$out/batch.jsonl" > "$out/batch.md"
 }
 
+# mixed on 50 seeds: the 10-seed medians of mixed hinge on a few seeds that leave Optuna's path at a categorical tie;
+# 50 seeds and a seed-by-seed count (paired.py) show whether a difference is a trend or a coin flip.
+seeds50() {
+  rm -f "$out/seeds50.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe --functions mixed --seeds 50 --budget 200 --out "$out/seeds50.jsonl"
+  drive --cmd "$optuna --sampler tpe" --label optuna-tpe --functions mixed --seeds 50 --budget 200 --out "$out/seeds50.jsonl"
+  { $py "$shared/summarize.py" "$out/seeds50.jsonl"; echo; $py "$repo/bench/hpo/paired.py" "$out/seeds50.jsonl" sweep-tpe optuna-tpe; } > "$out/seeds50.md"
+}
+
 parts=${*:-all}
 [ "$parts" = all ] && parts="regret latency pruning batch"
 for p in $parts; do
-  case $p in regret|latency|pruning|batch) echo "== $p ($(date -u +%H:%M:%S))" >&2; $p ;; *) echo "run.sh: unknown part '$p'" >&2; exit 2 ;; esac
+  case $p in regret|latency|pruning|batch|seeds50) echo "== $p ($(date -u +%H:%M:%S))" >&2; $p ;; *) echo "run.sh: unknown part '$p'" >&2; exit 2 ;; esac
 done
 echo "results in $out" >&2

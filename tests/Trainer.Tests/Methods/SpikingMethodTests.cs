@@ -53,16 +53,21 @@ public sealed class SpikingMethodTests : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("kt")]
     [InlineData("tmkt")]
-    public void Two_branch_methods_train_with_finite_losses_and_report_the_rgb_path(string method)
+    public void Two_branch_methods_learn_above_chance_and_train_the_rgb_path(string method)
     {
-        var (code, lines, _) = Run($"method={method}", "epochs=2");
-        Assert.Equal(0, code);
+        // 144 recordings, 16 epochs = 144 steps, ~20 s: two-branch runs need about twice dvs's steps here
+        // (at 8 epochs kt was still at 0.375); seeds 1-3 reached 0.56-0.72.
+        var (code, lines, _) = Run($"method={method}", "epochs=16");
         var result = Assert.IsType<ResultRecord>(lines[^1]);
+        Assert.True(code == 0, result.Error);
         Assert.Equal(ResultStatus.Complete, result.Status);
         Assert.All(lines.OfType<ProgressRecord>(), p => Assert.True(double.IsFinite(p.Loss!.Value), $"loss {p.Loss}"));
-        Assert.InRange(result.ValRgbTop1!.Value, 0, 1);
+        Assert.True(result.BestValTop1 >= 0.40, $"best val top-1 {result.BestValTop1}");
+        // The same network on the val scenes' RGB frames: above chance only if the RGB branch taught it.
+        Assert.True(result.ValRgbTop1 > 0.25, $"val_rgb_top1 {result.ValRgbTop1}");
     }
 
     [Fact]

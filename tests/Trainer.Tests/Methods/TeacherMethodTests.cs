@@ -58,18 +58,20 @@ public sealed class TeacherMethodTests : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Ckd_trains_from_an_ann_teacher_with_finite_losses_and_reports_sops()
+    public void Ckd_learns_above_chance_from_an_ann_teacher_and_reports_sops()
     {
         var (teacherCode, _, teacher) = Teacher(epochs: 2);
         Assert.Equal(0, teacherCode);
-        var (code, lines, store) = Run("ckd", "method=ckd", "model=scnn", "epochs=4", $"ckd.teacher={teacher.Directory}");
+        // 16 epochs as for kt and tmkt (SpikingMethodTests): at 8 the shared two-branch substrate was still at 0.34.
+        var (code, lines, store) = Run("ckd", "method=ckd", "model=scnn", "epochs=16", $"ckd.teacher={teacher.Directory}");
         var result = Assert.IsType<ResultRecord>(lines[^1]);
         Assert.True(code == 0, result.Error);
         Assert.All(lines.OfType<ProgressRecord>(), p => Assert.True(double.IsFinite(p.Loss!.Value), $"loss {p.Loss}"));
-        // No accuracy bar: the shared KT substrate (kt, or ckd with kdWeight 0) stays at chance in runs this short.
-        Assert.InRange(result.BestValTop1!.Value, 0, 1);
+        // 4 classes: chance is 0.25.
+        Assert.True(result.BestValTop1 >= 0.40, $"best val top-1 {result.BestValTop1}");
+        Assert.True(result.ValRgbTop1 > 0.25, $"val_rgb_top1 {result.ValRgbTop1}");
         Assert.True(result.SopsPerSample > 0, $"sops {result.SopsPerSample}");
-        Assert.Equal(4, store.Latest()!.Epoch);
+        Assert.Equal(16, store.Latest()!.Epoch);
     }
 
     [Fact]
