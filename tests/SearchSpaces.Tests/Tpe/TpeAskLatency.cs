@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 
 namespace Sweep.SearchSpaces.Tests.Tpe;
 
-/// <summary>Timing harness, not a check: prints the ask latency at history 1000 (run with --filter Category=Perf).</summary>
+/// <summary>Timing harness, not a check: prints the ask latency at a history size (run with --filter Category=Perf).</summary>
 [Trait("Category", "Perf")]
 public sealed class TpeAskLatency(ITestOutputHelper output)
 {
@@ -22,15 +22,17 @@ public sealed class TpeAskLatency(ITestOutputHelper output)
     ]);
 
     [Theory]
-    [InlineData("hartmann6", false)]
-    [InlineData("mixed", false)]
-    [InlineData("hartmann6", true)]
-    public void Ask_latency_at_history_1000(string name, bool multivariate)
+    [InlineData("hartmann6", false, 1000)]
+    [InlineData("mixed", false, 1000)]
+    [InlineData("hartmann6", true, 1000)]
+    [InlineData("hartmann6", false, 30)]
+    [InlineData("mixed", false, 30)]
+    public void Ask_latency_at_history(string name, bool multivariate, int history)
     {
         var space = name == "mixed" ? Mixed : Hartmann6;
         var study = new Study(space, StudyDirection.Minimize, new TpeSampler(new TpeOptions { Seed = 0, Multivariate = multivariate }));
         var rnd = new System.Random(1);
-        for (var i = 0; i < 1000; i++)
+        for (var i = 0; i < history; i++)
         {
             var t = study.Ask();
             study.Tell(t.Number, rnd.NextDouble());
@@ -54,6 +56,6 @@ public sealed class TpeAskLatency(ITestOutputHelper output)
             best = Math.Min(best, sw.Elapsed.TotalMilliseconds / asks);
             bestCpu = Math.Min(bestCpu, (proc.TotalProcessorTime - cpu0).TotalMilliseconds / asks);
         }
-        output.WriteLine($"{name} multivariate={multivariate}: best round {best:F3} ms wall, {bestCpu:F3} ms CPU per ask+tell at history ~1000");
+        output.WriteLine($"{name} multivariate={multivariate}: best round {best:F3} ms wall, {bestCpu:F3} ms CPU per ask+tell at history ~{history}");
     }
 }
