@@ -1,9 +1,12 @@
+using System.Numerics;
+
 namespace Sweep.SearchSpaces.Samplers.Tpe;
 
 /// <summary>
 /// Optuna's <c>_ndtri_exp</c> bisection with most of its ~60 log Φ evaluations skipped: a Newton-polished
-/// estimate of the root decides every midpoint that lies clearly on one side of it, and only midpoints within
-/// a tiny window are evaluated. The midpoints are the same, so the result is the bisection's, bit for bit.
+/// estimate of the root decides every midpoint that lies clearly on one side of it (the first ~44 halvings are
+/// read off its binary digits at once), and only midpoints within a tiny window are evaluated. The midpoints
+/// are the same, so the result is the bisection's, bit for bit.
 /// </summary>
 internal static class NdtriExpSearch
 {
@@ -22,21 +25,45 @@ internal static class NdtriExpSearch
         var x0 = Guess(y);
         if (!double.IsFinite(x0)) return Reference(y);
         // log Φ carries an absolute error of a few ulps of max(|y|, 1) (log of a Φ rounded near 1 on
-        // (−20, 6]); divided by the slope and widened a thousandfold, that bounds where a comparison with y
-        // could disagree with the comparison with x0.
+        // (−20, 6]); divided by the slope, that is the band around x0 where a comparison with y could disagree
+        // with the comparison with x0. x0 itself is good to a few ulps. The evaluation window takes 16 times
+        // both (1× of each already matched the plain loop on 3 million samples); the skip stays 1000 times wide.
         var errF = 4.4e-16 * (Math.Abs(y) + (x0 > -20 && x0 <= 6 ? 1 : 0));
-        var slope = Math.Exp(TruncNorm.NormLogPdf(x0) - y);
-        var window = 1e3 * errF / slope + 1e-12 * (1 + Math.Abs(x0));
-        if (!(window < 1e-3)) return Reference(y);
-        double a = -100, b = 100, m = 0;
-        for (var i = 0; i < 100; i++)
+        var band = errF / Math.Exp(TruncNorm.NormLogPdf(x0) - y);
+        var scale = 1 + Math.Abs(x0);
+        var wide = 1e3 * band + 1e-12 * scale;
+        if (!(wide < 1e-3)) return Reference(y);
+        var window = 16 * band + 1e-14 * scale;
+        double lo = x0 - window, hi = x0 + window;
+        var (a, b, depth) = Skip(x0 - wide, x0 + wide);
+        var m = 0.0;
+        for (var i = depth; i < 100; i++)
         {
             m = (a + b) / 2;
             if (m == a || m == b) break;
-            var below = m < x0 - window || (m <= x0 + window && TruncNorm.LogNdtr(m) < y);
+            var below = m < lo || (m <= hi && TruncNorm.LogNdtr(m) < y);
             if (below) a = m; else b = m;
         }
         return m;
+    }
+
+    /// <summary>
+    /// The bracket the bisection reaches once its midpoints stop falling clearly on one side of [lo, hi]: at
+    /// depth d the brackets are [−100 + 200j/2^d, −100 + 200(j+1)/2^d], so the depth is the number of leading
+    /// binary digits that (lo + 100)/200 and (hi + 100)/200 share, and j is those digits. Every bracket down to
+    /// depth 48 is an exact double (25j·2^(3−d) − 100 needs at most 53 bits), so this is the loop's own state.
+    /// </summary>
+    private static (double A, double B, int Depth) Skip(double lo, double hi)
+    {
+        var l = (lo + 100) / 200;
+        var h = (hi + 100) / 200;
+        if (!(l > 0 && h < 1)) return (-100, 100, 0);
+        var lb = (ulong)Math.ScaleB(l, 62);
+        var hb = (ulong)Math.ScaleB(h, 62);
+        var d = Math.Min(BitOperations.LeadingZeroCount(lb ^ hb) - 2, 44);
+        if (d <= 0) return (-100, 100, 0);
+        var j = lb >> (62 - d);
+        return (Math.ScaleB(25.0 * j, 3 - d) - 100, Math.ScaleB(25.0 * (j + 1), 3 - d) - 100, d);
     }
 
     /// <summary>Optuna's loop as written: 100 halvings of [−100, 100], stopping once the midpoint cannot move.</summary>

@@ -39,4 +39,26 @@ public sealed class NdtriExpSearchTests
             Assert.Equal(NdtriExpSearch.Reference(y), NdtriExpSearch.Solve(y));
         }
     }
+
+    [Fact]
+    public void Roots_on_and_beside_the_bisection_grid_match()
+    {
+        // Solve jumps over the first halvings by reading the root's binary digits; roots on a bracket boundary
+        // (and a few ulps off it) are where a jump could end one bracket early or late.
+        var rnd = new System.Random(5);
+        for (var depth = 1; depth <= 50; depth++)
+            for (var k = 0; k < 40; k++)
+            {
+                // A bracket end −100 + 25j·2^(3−depth) in [−30, 8], exact up to depth 48.
+                var j = (long)Math.ScaleB(0.35 + 0.19 * rnd.NextDouble(), Math.Min(depth, 48));
+                var x = Math.ScaleB(25.0 * j, 3 - Math.Min(depth, 48)) - 100;
+                for (var step = 0; step < 3; step++, x = Math.BitIncrement(x))
+                {
+                    var y = TruncNorm.LogNdtr(x);
+                    Assert.Equal(NdtriExpSearch.Reference(y), NdtriExpSearch.Solve(y));
+                    var yBelow = Math.BitDecrement(y);
+                    Assert.Equal(NdtriExpSearch.Reference(yBelow), NdtriExpSearch.Solve(yBelow));
+                }
+            }
+    }
 }
