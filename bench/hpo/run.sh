@@ -77,15 +77,14 @@ seeds50() {
 # Optuna again with NumPy's AVX-512 kernels switched off (NPY_DISABLE_CPU_FEATURES), i.e. the libm log/exp that NumPy
 # uses on every CPU without AVX-512F. Shows whether a divergence from Optuna is NumPy's SIMD rounding or Sweep's maths.
 libm() {
-  rm -f "$out/libm.jsonl"
+  rm -f "$out/libm.jsonl" "$out/libm50.jsonl"
   local off="AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL"
   # Without AVX-512F NumPy already uses libm; naming features the CPU lacks would only draw NumPy's warnings.
   grep -qw avx512f /proc/cpuinfo || off=""
   drive --cmd "$sweep --sampler tpe" --label sweep-tpe --seeds 10 --budget 200 --out "$out/libm.jsonl"
   NPY_DISABLE_CPU_FEATURES=$off drive --cmd "$optuna --sampler tpe" --label optuna-tpe-libm --seeds 10 --budget 200 --out "$out/libm.jsonl"
-  drive --cmd "$sweep --sampler tpe" --label sweep-tpe-50 --functions mixed --seeds 50 --budget 200 --out "$out/libm50.jsonl.tmp"
-  NPY_DISABLE_CPU_FEATURES=$off drive --cmd "$optuna --sampler tpe" --label optuna-tpe-libm-50 --functions mixed --seeds 50 --budget 200 --out "$out/libm50.jsonl.tmp"
-  mv "$out/libm50.jsonl.tmp" "$out/libm50.jsonl"
+  drive --cmd "$sweep --sampler tpe" --label sweep-tpe-50 --functions mixed --seeds 50 --budget 200 --out "$out/libm50.jsonl"
+  NPY_DISABLE_CPU_FEATURES=$off drive --cmd "$optuna --sampler tpe" --label optuna-tpe-libm-50 --functions mixed --seeds 50 --budget 200 --out "$out/libm50.jsonl"
   { $py "$shared/summarize.py" "$out/libm.jsonl"; echo
     $py "$repo/bench/hpo/paired.py" "$out/libm.jsonl" sweep-tpe optuna-tpe-libm; echo
     $py "$repo/bench/hpo/paired.py" "$out/libm50.jsonl" sweep-tpe-50 optuna-tpe-libm-50; } > "$out/libm.md"
