@@ -71,7 +71,7 @@ public sealed class Study : ITrialHistory
                 break;
             case TrialState.Complete:
                 throw new StudyException($"imported trial {trial.Number} is complete without a finite value");
-            case TrialState.Pruned or TrialState.Fail:
+            case TrialState.Pruned or TrialState.Failed:
                 Finish(trial, state, error);
                 break;
         }
@@ -117,7 +117,7 @@ public sealed class Study : ITrialHistory
         var trial = GetUnfinished(number);
         if (!double.IsFinite(value))
         {
-            Finish(trial, TrialState.Fail, $"objective value is {value}");
+            Finish(trial, TrialState.Failed, $"objective value is {value}");
             return;
         }
         trial.Value = value;
@@ -127,7 +127,7 @@ public sealed class Study : ITrialHistory
 
     public void TellPruned(int number) => Finish(GetUnfinished(number), TrialState.Pruned, null);
 
-    public void TellFailed(int number, string? error) => Finish(GetUnfinished(number), TrialState.Fail, error);
+    public void TellFailed(int number, string? error) => Finish(GetUnfinished(number), TrialState.Failed, error);
 
     /// <summary>True when <paramref name="a"/> is strictly better than <paramref name="b"/> in this study's direction.</summary>
     public bool IsBetter(double a, double b) => Direction == StudyDirection.Minimize ? a < b : a > b;

@@ -40,7 +40,7 @@ public sealed class TrialRecord
     /// <summary>Why the trial failed, when it did.</summary>
     public string? Error { get; internal set; }
 
-    public bool IsFinished => State is TrialState.Complete or TrialState.Pruned or TrialState.Fail;
+    public bool IsFinished => State is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 
     internal void SetParams(IReadOnlyDictionary<string, double> values)
     {

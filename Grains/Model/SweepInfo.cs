@@ -28,9 +28,11 @@ public sealed record SweepInfo
     [Id(15)] public int? BestTrial { get; init; }
     [Id(16)] public double? BestValue { get; init; }
     [Id(17)] public string MetricName { get; init; } = "";
-    [Id(18)] public StudyDirectionName Goal { get; init; }
+    [Id(18)] public StudyDirection Goal { get; init; }
     /// <summary>Wall-clock time spent running (excludes paused or stopped periods), for the budget timeout.</summary>
     [Id(19)] public TimeSpan ActiveTime { get; init; }
+    /// <summary>Why the sweep drains or rests, typed; <see cref="Reason"/> says it in words.</summary>
+    [Id(20)] public SweepRestCause Cause { get; init; }
 
     public int Finished => Complete + Pruned + Failed;
 

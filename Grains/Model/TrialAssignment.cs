@@ -13,7 +13,7 @@ public sealed record TrialAssignment
     [Id(0)] public required string SweepId { get; init; }
     [Id(1)] public int Number { get; init; }
     [Id(2)] public int Attempt { get; init; }
-    [Id(3)] public TrialTarget Kind { get; init; }
+    [Id(3)] public TrialKind Kind { get; init; }
     [Id(4)] public required string Target { get; init; }
     [Id(5)] public ImmutableArray<string> Settings { get; init; } = [];
     [Id(6)] public required string ParamsJson { get; init; }
@@ -24,4 +24,8 @@ public sealed record TrialAssignment
     [Id(9)] public double StepSeconds { get; init; }
     /// <summary>The parameters' external values, for in-process functions.</summary>
     [Id(10)] public ImmutableArray<ParamValue> Values { get; init; } = [];
+    /// <summary>Which progress counter the pruner judges (<c>pruner.resource</c>).</summary>
+    [Id(11)] public ResourceUnit Resource { get; init; }
+    /// <summary>SIGTERM-to-SIGKILL grace when the attempt is stopped (<c>trial.stopGrace</c>).</summary>
+    [Id(12)] public TimeSpan StopGrace { get; init; }
 }

@@ -8,7 +8,7 @@ public sealed record TrialInfo
 {
     [Id(0)] public required string SweepId { get; init; }
     [Id(1)] public int Number { get; init; }
-    [Id(2)] public TrialStatus Status { get; init; }
+    [Id(2)] public TrialState Status { get; init; }
     /// <summary>Internal values (choice index for categoricals), what the sampler is rebuilt from.</summary>
     [Id(3)] public ImmutableSortedDictionary<string, double> Params { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
     /// <summary>The same parameters as JSON literals (<c>0.01</c>, <c>4</c>, <c>"adam"</c>), in space order, for output.</summary>
@@ -30,5 +30,5 @@ public sealed record TrialInfo
     [Id(17)] public DateTime? StartedUtc { get; init; }
     [Id(18)] public DateTime? FinishedUtc { get; init; }
 
-    public bool IsFinished => Status is TrialStatus.Complete or TrialStatus.Pruned or TrialStatus.Failed;
+    public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }

@@ -9,7 +9,7 @@ namespace Sweep.Grains.Sweeps;
 /// of running attempts. Each change returns the trial records to persist; <see cref="Info"/> is the sweep record.
 /// Not thread-safe: its grain calls it one turn at a time.
 /// </summary>
-public sealed partial class SweepBook
+public sealed class SweepBook
 {
     private readonly List<TrialInfo> _trials = [];
     private readonly LinkedList<int> _pending = new();
@@ -28,8 +28,8 @@ public sealed partial class SweepBook
             if (t.Number != _trials.Count) throw new InvalidOperationException($"sweep {info.Id}: trial {_trials.Count} is missing from storage");
             Study.Import(t.Params, t.Intermediate, StudyState(t.Status), t.Value, t.Error);
             _trials.Add(t);
-            if (t.Status == TrialStatus.Pending) _pending.AddLast(t.Number);
-            if (t.Status == TrialStatus.Running) _leases[t.Number] = new Lease(t.Runner ?? "", clock());
+            if (t.Status == TrialState.Pending) _pending.AddLast(t.Number);
+            if (t.Status == TrialState.Running) _leases[t.Number] = new Lease(t.Runner ?? "", clock());
         }
         Info = Recount(info);
         if (!Info.IsResting) _runningSince = clock();
@@ -80,7 +80,7 @@ public sealed partial class SweepBook
         var now = _clock();
         trial = Put(trial with
         {
-            Status = TrialStatus.Running, Attempt = trial.Attempt + 1, Node = slot.Node, Device = slot.Device, Runner = slot.Runner,
+            Status = TrialState.Running, Attempt = trial.Attempt + 1, Node = slot.Node, Device = slot.Device, Runner = slot.Runner,
             StartedUtc = now, FinishedUtc = null, ExitCode = null,
         });
         _leases[trial.Number] = new Lease(slot.Runner, now);
@@ -103,23 +103,196 @@ public sealed partial class SweepBook
         if (decision == PruneDecision.Prune)
         {
             Study.TellPruned(number);
-            return (ReportDecision.Prune, Terminal(trial, TrialStatus.Pruned, null, null));
+            return (ReportDecision.Prune, Terminal(trial, TrialState.Pruned, null));
         }
         return (ReportDecision.Continue, Put(trial));
     }
 
-    private static TrialState StudyState(TrialStatus s) => s switch
+    /// <summary>The end of an attempt; stale attempts change nothing (null).</summary>
+    public TrialInfo? Finish(int number, int attempt, TrialOutcome o)
     {
-        TrialStatus.Complete => TrialState.Complete,
-        TrialStatus.Pruned => TrialState.Pruned,
-        TrialStatus.Failed => TrialState.Fail,
-        _ => TrialState.Running,
-    };
+        if (!IsCurrent(number, attempt, out var trial)) return null;
+        trial = trial with { ExitCode = o.ExitCode, StderrTail = o.StderrTail, Metrics = o.Metrics };
+        switch (o.State)
+        {
+            case TrialState.Complete when o.Value is { } v && double.IsFinite(v):
+                Study.Tell(number, v);
+                return Terminal(trial with { Value = v }, TrialState.Complete, null);
+            case TrialState.Complete:
+                return Fail(trial, o.Value is null ? $"the trial ended without a value for metric '{Plan.MetricName}'" : $"metric '{Plan.MetricName}' is {o.Value}");
+            case TrialState.Pruned:
+                Study.TellPruned(number);
+                return Terminal(trial, TrialState.Pruned, null);
+            case TrialState.Failed when o.Retryable:
+                return RetryOrFail(trial, o.Error ?? "the attempt died without a result");
+            case TrialState.Cancelled when Info.Status == SweepStatus.Paused:
+                return Requeue(trial);
+            default:
+                return Fail(trial, o.Error ?? (o.State == TrialState.Cancelled ? "cancelled" : "failed without a reason"));
+        }
+    }
+
+    /// <summary>Refreshes the runner's leases; returns its attempts that are no longer current.</summary>
+    public ImmutableArray<TrialAttempt> Heartbeat(string runner, IEnumerable<TrialAttempt> running)
+    {
+        _liveRunners.Add(runner);
+        var now = _clock();
+        var kill = ImmutableArray.CreateBuilder<TrialAttempt>();
+        foreach (var a in running)
+            if (IsCurrent(a.Number, a.Attempt, out _) && _leases[a.Number].Runner == runner)
+                _leases[a.Number] = new Lease(runner, now);
+            else kill.Add(a);
+        return kill.ToImmutable();
+    }
+
+    /// <summary>
+    /// Running attempts whose runner went silent for <paramref name="leaseTimeout"/> (killed, out of memory, cut off)
+    /// count as failed attempts: back to pending while <c>budget.maxRetries</c> allows, else the trial fails.
+    /// </summary>
+    public IReadOnlyList<TrialInfo> ExpireLeases(TimeSpan leaseTimeout)
+    {
+        var now = _clock();
+        var expired = _leases.Where(kv => now - kv.Value.LastBeat > leaseTimeout).Select(kv => (kv.Key, kv.Value.Runner)).ToList();
+        return [.. expired.Select(e => RetryOrFail(_trials[e.Key], $"runner {e.Runner} stopped reporting during attempt {_trials[e.Key].Attempt}"))];
+    }
+
+    /// <summary>Drains the sweep when its wall-clock budget is spent; true when that happened now.</summary>
+    public bool CheckTimeout()
+    {
+        if (Info.Status != SweepStatus.Running || Plan.Spec.Budget.Timeout is not { } limit || ActiveTime() < limit) return false;
+        SetStatus(SweepStatus.Draining, SweepRestCause.Timeout, $"timeout {limit} reached");
+        return true;
+    }
+
+    public void Stop()
+    {
+        RequireNotCompleted("stop");
+        if (Info.Status is SweepStatus.Running) SetStatus(SweepStatus.Draining, SweepRestCause.StoppedByUser, "stopped by user");
+    }
+
+    public IReadOnlyList<TrialInfo> Cancel()
+    {
+        RequireNotCompleted("cancel");
+        var changed = RunningTrials().Select(t => Fail(t, "cancelled by user")).ToList();
+        SetStatus(SweepStatus.Cancelled, SweepRestCause.CancelledByUser, "cancelled by user");
+        return changed;
+    }
+
+    public IReadOnlyList<TrialInfo> Pause()
+    {
+        RequireNotCompleted("pause");
+        SetStatus(SweepStatus.Paused, SweepRestCause.PausedByUser, "paused by user");
+        return [.. RunningTrials().Select(Requeue)];
+    }
+
+    /// <summary>Back to Running; attempts of runners not heard from since this book was loaded go back to pending.</summary>
+    public IReadOnlyList<TrialInfo> Resume()
+    {
+        RequireNotCompleted("resume");
+        var orphans = RunningTrials().Where(t => !_liveRunners.Contains(_leases[t.Number].Runner)).ToList();
+        var changed = orphans.Select(t => Requeue(t with { Error = "its process ended before the sweep resumed" })).ToList();
+        SetStatus(SweepStatus.Running, SweepRestCause.None, null);
+        Settle();
+        return changed;
+    }
+
+    /// <summary>The sweep record with the active time brought up to now, for persisting.</summary>
+    public SweepInfo Snapshot() => Info with { ActiveTime = ActiveTime() };
+
+    private TimeSpan ActiveTime() => Info.ActiveTime + (_runningSince is { } s ? _clock() - s : TimeSpan.Zero);
+
+    private List<TrialInfo> RunningTrials() => [.. _trials.Where(t => t.Status == TrialState.Running)];
+
+    private void RequireNotCompleted(string verb)
+    {
+        if (Info.Status == SweepStatus.Completed)
+            throw new InvalidOperationException($"sweep {Info.Id} is completed ({Info.Finished} of {Info.MaxTrials} trials); there is nothing to {verb}");
+    }
+
+    private TrialInfo Requeue(TrialInfo trial)
+    {
+        _leases.Remove(trial.Number);
+        trial = Put(trial with { Status = TrialState.Pending, Runner = null, FinishedUtc = null });
+        _pending.AddFirst(trial.Number);
+        Info = Recount(Info);
+        return trial;
+    }
+
+    /// <summary>A failed attempt: back to pending while retries are left, else the trial fails with the reason.</summary>
+    private TrialInfo RetryOrFail(TrialInfo trial, string why)
+    {
+        var max = Plan.Spec.Budget.MaxRetries;
+        return trial.Retries < max
+            ? Requeue(trial with { Retries = trial.Retries + 1, Error = why })
+            : Fail(trial, max == 0 ? why : $"{why}; {trial.Attempt} attempts, no retries left (budget.maxRetries is {max})");
+    }
+
+    private TrialInfo Fail(TrialInfo trial, string error)
+    {
+        Study.TellFailed(trial.Number, error);
+        return Terminal(trial, TrialState.Failed, error);
+    }
+
+    private TrialInfo Terminal(TrialInfo trial, TrialState status, string? error)
+    {
+        _leases.Remove(trial.Number);
+        trial = Put(trial with { Status = status, Error = error ?? (status == TrialState.Complete ? null : trial.Error), FinishedUtc = _clock() });
+        Info = Recount(Info);
+        Settle();
+        return trial;
+    }
+
+    /// <summary>Moves to a resting state when the budget is spent, too many trials failed, or a drain has emptied.</summary>
+    private void Settle()
+    {
+        if (Info.Finished >= Info.MaxTrials) SetStatus(SweepStatus.Completed, SweepRestCause.None, null);
+        else if (Plan.Spec.Budget.MaxFailedTrials is { } maxFailed && Info.Failed > maxFailed && Info.Status == SweepStatus.Running)
+            SetStatus(SweepStatus.Draining, SweepRestCause.TooManyFailures, $"{Info.Failed} trials failed (budget.maxFailedTrials is {maxFailed})");
+        if (Info.Status == SweepStatus.Draining && Info.Running == 0)
+            SetStatus(Info.Cause == SweepRestCause.TooManyFailures ? SweepStatus.Failed : SweepStatus.Stopped, Info.Cause, Info.Reason);
+    }
+
+    private void SetStatus(SweepStatus status, SweepRestCause cause, string? reason)
+    {
+        var wasActive = !Info.IsResting;
+        var active = status is SweepStatus.Running or SweepStatus.Draining;
+        if (wasActive && !active && _runningSince is { } s)
+        {
+            Info = Info with { ActiveTime = Info.ActiveTime + (_clock() - s) };
+            _runningSince = null;
+        }
+        if (!wasActive && active) _runningSince = _clock();
+        Info = Info with { Status = status, Cause = cause, Reason = reason, FinishedUtc = status == SweepStatus.Completed ? _clock() : null };
+        if (status == SweepStatus.Draining && Info.Running == 0) Settle();
+    }
+
+    private SweepInfo Recount(SweepInfo info)
+    {
+        int pending = 0, running = 0, complete = 0, pruned = 0, failed = 0;
+        foreach (var t in _trials)
+            switch (t.Status)
+            {
+                case TrialState.Pending: pending++; break;
+                case TrialState.Running: running++; break;
+                case TrialState.Complete: complete++; break;
+                case TrialState.Pruned: pruned++; break;
+                default: failed++; break;
+            }
+        var best = Study.BestTrial;
+        return info with
+        {
+            Asked = _trials.Count, Pending = pending, Running = running, Complete = complete, Pruned = pruned, Failed = failed,
+            BestTrial = best?.Number, BestValue = best?.Value,
+        };
+    }
+
+    /// <summary>What the study sees of a stored trial: a pending or running one is in flight.</summary>
+    private static TrialState StudyState(TrialState s) => s is TrialState.Pending ? TrialState.Running : s;
 
     private bool IsCurrent(int number, int attempt, out TrialInfo trial)
     {
         trial = number >= 0 && number < _trials.Count ? _trials[number] : null!;
-        return trial is not null && trial.Status == TrialStatus.Running && trial.Attempt == attempt;
+        return trial is not null && trial.Status == TrialState.Running && trial.Attempt == attempt;
     }
 
     private TrialInfo Put(TrialInfo trial) => _trials[trial.Number] = trial;

@@ -71,7 +71,7 @@ public sealed partial class SweepGrain(
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
         await TrialGrain(number).Save(changed);
         await SaveSweep();
-        if (changed.Status == TrialStatus.Failed) LogTrialFailed(log, Id, number, changed.Error);
+        if (changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
 
     public Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running) =>

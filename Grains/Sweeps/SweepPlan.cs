@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using Sweep.Grains.Model;
 using Sweep.SearchSpaces;
-using Sweep.SearchSpaces.Objectives;
 using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Grains.Sweeps;
@@ -16,86 +15,74 @@ public sealed class SweepPlan
     {
         Spec = spec;
         SpecText = specText;
-        Target = spec.Trial.Kind switch
-        {
-            TrialKind.Method => TrialTarget.Method,
-            TrialKind.Command => TrialTarget.Command,
-            _ => TrialTarget.Function,
-        };
         Settings = [.. spec.Trial.Settings.Select(s => new KeyValuePair<string, object?>(s.Key, s.Value))];
-        Steps = IntSetting("steps") ?? 10;
-        StepSeconds = NumberSetting("stepSeconds") ?? 0;
+        StepSeconds = spec.Trial["stepSeconds"] switch
+        {
+            double d when d >= 0 => d,
+            long l when l >= 0 => l,
+            _ => 0,
+        };
     }
 
     public SweepSpec Spec { get; }
     public string SpecText { get; }
-    public TrialTarget Target { get; }
+    public TrialKind Kind => Spec.Trial.Kind;
     public ImmutableArray<KeyValuePair<string, object?>> Settings { get; }
-    public int Steps { get; }
     public double StepSeconds { get; }
     public string MetricName => Spec.Metric.Name;
-    public StudyDirectionName Goal => Spec.Metric.Goal == StudyDirection.Maximize ? StudyDirectionName.Maximize : StudyDirectionName.Minimize;
+    public StudyDirection Goal => Spec.Metric.Goal;
 
     /// <exception cref="SpecException">The spec is invalid.</exception>
-    /// <exception cref="ArgumentException">The spec is valid but cannot run (a function missing its parameters).</exception>
-    public static SweepPlan Parse(string specText, string specFile)
-    {
-        var plan = new SweepPlan(SpecLoader.Parse(specText, specFile), specText);
-        if (plan.Target == TrialTarget.Function)
-        {
-            var function = BenchmarkFunction.Get(plan.Spec.Trial.Target);
-            var missing = function.Missing(plan.Spec.Space.Parameters.Select(p => p.Name));
-            if (missing.Count > 0)
-                throw new ArgumentException($"{specFile}: trial.function {function.Name} needs parameters {string.Join(", ", missing)}, which the spec does not define");
-        }
-        return plan;
-    }
+    public static SweepPlan Parse(string specText, string specFile) => new(SpecLoader.Parse(specText, specFile), specText);
 
     public Study NewStudy() => new(Spec.Space, Spec.Metric.Goal, SamplerFactory.Create(Spec.Sampler), PrunerFactory.Create(Spec.Pruner),
-        new StudyOptions
-        {
-            MaxSteps = Target == TrialTarget.Function ? Steps : IntSetting("epochs"),
-            Batch = Spec.Budget.ParallelTrials,
-        });
+        new StudyOptions { MaxSteps = Spec.MaxResource(), Batch = Spec.Budget.ParallelTrials });
 
     /// <summary>The parameters of a trial as JSON literals, in space order.</summary>
     public ImmutableArray<ParamValue> Values(IReadOnlyDictionary<string, double> internalValues) =>
         [.. Spec.Space.ToExternal(internalValues).Select(kv => new ParamValue(kv.Key, ParamText.Json(kv.Value)))];
 
+    /// <summary>
+    /// What a runner needs for this attempt. A command that references parameters or settings as <c>${name}</c> gets
+    /// them there and no <c>--set</c> arguments; otherwise every setting and parameter is one <c>--set key=value</c>.
+    /// </summary>
     public TrialAssignment Assign(TrialInfo trial)
     {
         var external = Spec.Space.ToExternal(trial.Params);
         var target = Spec.Trial.Target;
-        if (Target == TrialTarget.Method && external.TryGetValue("method", out var m) && m is string method) target = method;
+        if (Kind == TrialKind.Method && external.TryGetValue("method", out var m) && m is string method) target = method;
         var pairs = Settings.Concat(external).ToList();
-        var json = "{" + string.Join(",", pairs.Select(kv => $"{ParamText.Json(kv.Key)}:{ParamText.Json(kv.Value)}")) + "}";
+        var sets = pairs.Where(kv => kv.Key != "method" || Kind != TrialKind.Method).Select(kv => $"{kv.Key}={ParamText.Plain(kv.Value)}");
+        if (Kind == TrialKind.Command && TemplateValues(pairs) is { } values)
+        {
+            target = CommandTemplate.Expand(target, values);
+            sets = [];
+        }
         return new TrialAssignment
         {
             SweepId = trial.SweepId,
             Number = trial.Number,
             Attempt = trial.Attempt,
-            Kind = Target,
+            Kind = Kind,
             Target = target,
-            Settings = [.. pairs.Where(kv => kv.Key != "method" || Target != TrialTarget.Method).Select(kv => $"{kv.Key}={ParamText.Plain(kv.Value)}")],
-            ParamsJson = json,
+            Settings = [.. sets],
+            ParamsJson = ParamText.JsonObject(pairs),
             MetricName = MetricName,
-            Steps = Steps,
+            Steps = Spec.FunctionSteps,
             StepSeconds = StepSeconds,
             Values = trial.Values,
+            Resource = Spec.Pruner.Resource,
+            StopGrace = Spec.Trial.StopGrace,
         };
     }
 
-    private int? IntSetting(string key) => Spec.Trial[key] switch
+    /// <summary>Every template name with its text (absent conditional parameters empty), or null when the command uses none.</summary>
+    private ImmutableDictionary<string, string?>? TemplateValues(List<KeyValuePair<string, object?>> pairs)
     {
-        long l when l is > 0 and <= int.MaxValue => (int)l,
-        int i when i > 0 => i,
-        _ => null,
-    };
-
-    private double? NumberSetting(string key) => Spec.Trial[key] switch
-    {
-        double d when d >= 0 => d,
-        long l when l >= 0 => l,
-        _ => null,
-    };
+        var known = Spec.Space.Parameters.Select(p => p.Name).Concat(Settings.Select(s => s.Key)).ToHashSet(StringComparer.Ordinal);
+        var used = CommandTemplate.References(Spec.Trial.Target).Where(known.Contains).ToList();
+        if (used.Count == 0) return null;
+        var given = pairs.ToDictionary(kv => kv.Key, kv => (string?)ParamText.Plain(kv.Value), StringComparer.Ordinal);
+        return used.ToImmutableDictionary(n => n, n => given.GetValueOrDefault(n), StringComparer.Ordinal);
+    }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Reflection;
-using Sweep.SearchSpaces.Protocol;
+using Sweep.Orchestrator.AskTell;
 
 namespace Sweep.Orchestrator.Commands;
 

@@ -1,4 +1,4 @@
-using Sweep.SearchSpaces.Protocol;
+using Sweep.Orchestrator.AskTell;
 using Sweep.SearchSpaces.Pruners;
 using Sweep.SearchSpaces.Samplers;
 using Sweep.SearchSpaces.Samplers.Tpe;

@@ -1,9 +1,9 @@
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Runtime;
-using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.SearchSpaces.TrialProtocol;
+using Sweep.Trainer.Training;
 using TorchSharp;
 
 namespace Sweep.Orchestrator.Commands;

@@ -1,3 +1,5 @@
+using Sweep.Contracts.TrialProtocol;
+
 namespace Sweep.Orchestrator.Execution;
 
 /// <summary>How a trial process ended.</summary>
@@ -10,7 +12,7 @@ namespace Sweep.Orchestrator.Execution;
 public sealed record TrialExit(
     int? ExitCode,
     bool Killed,
-    TrialResult? Result,
+    ResultRecord? Result,
     string? ProtocolError,
     IReadOnlyList<string> StderrTail,
     TimeSpan Duration);

@@ -1,4 +1,5 @@
 using System.Text;
+using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Execution;
 
@@ -6,12 +7,14 @@ namespace Sweep.Orchestrator.Execution;
 /// <param name="FileName">A program on PATH (the launch's PATH if it sets one) or a path to an executable.</param>
 /// <param name="Environment">Added to the parent's environment; wins over inherited values.</param>
 /// <param name="LogDirectory">Receives <c>stdout.log</c> and <c>stderr.log</c>; created if missing.</param>
+/// <param name="StopGrace">SIGTERM-to-SIGKILL grace when the trial is stopped; zero sends SIGKILL at once.</param>
 public sealed record TrialLaunch(
     string FileName,
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Environment,
     string WorkingDirectory,
-    string LogDirectory)
+    string LogDirectory,
+    TimeSpan StopGrace = default)
 {
     /// <summary>
     /// Runs a user's <c>trial.command</c> through <c>/bin/sh -c "exec …"</c>, so the command replaces the shell
@@ -22,20 +25,13 @@ public sealed record TrialLaunch(
         IReadOnlyList<string> extraArgs,
         IReadOnlyDictionary<string, string> environment,
         string workingDirectory,
-        string logDirectory)
+        string logDirectory,
+        TimeSpan stopGrace = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(command);
         var script = new StringBuilder("exec ").Append(command);
         foreach (var arg in extraArgs)
-            script.Append(' ').Append(ShellQuote(arg));
-        return new TrialLaunch("/bin/sh", ["-c", script.ToString()], environment, workingDirectory, logDirectory);
-    }
-
-    /// <summary>Quotes one word for POSIX sh; plain words stay readable in logs.</summary>
-    public static string ShellQuote(string value)
-    {
-        if (value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "-_./=,:@%+".Contains(c)))
-            return value;
-        return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+            script.Append(' ').Append(CommandTemplate.Quote(arg));
+        return new TrialLaunch("/bin/sh", ["-c", script.ToString()], environment, workingDirectory, logDirectory, stopGrace);
     }
 }

@@ -9,9 +9,6 @@ public sealed record TrialLauncherOptions
     /// <summary>How many stderr lines <see cref="TrialExit.StderrTail"/> keeps. Default: 20.</summary>
     public int StderrTailLines { get; init; } = 20;
 
-    /// <summary>SIGTERM-to-SIGKILL grace when a trial is stopped; zero sends SIGKILL at once. Default: 0.</summary>
-    public TimeSpan StopGrace { get; init; } = TimeSpan.Zero;
-
     /// <summary>How long to wait for stdout/stderr to close after the process exited. Default: 5 s.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -19,8 +16,6 @@ public sealed record TrialLauncherOptions
     {
         if (StderrTailLines < 0)
             throw new ArgumentOutOfRangeException(nameof(StderrTailLines), StderrTailLines, "TrialLauncherOptions.StderrTailLines must be >= 0.");
-        if (StopGrace < TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(StopGrace), StopGrace, "TrialLauncherOptions.StopGrace must not be negative.");
         if (DrainTimeout <= TimeSpan.Zero)
             throw new ArgumentOutOfRangeException(nameof(DrainTimeout), DrainTimeout, "TrialLauncherOptions.DrainTimeout must be greater than zero.");
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Sweep.Contracts.TrialProtocol;
 
 namespace Sweep.Orchestrator.Execution;
 
@@ -11,6 +12,7 @@ public sealed class TrialProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly TrialLauncherOptions _options;
+    private readonly TimeSpan _stopGrace;
     private readonly ILogger _logger;
     private readonly string _stdoutLogPath;
     private readonly StderrTail _stderr;
@@ -19,9 +21,9 @@ public sealed class TrialProcess : IAsyncDisposable
     private volatile bool _killed;
     private volatile bool _groupGone;
 
-    internal TrialProcess(Process process, TimeSpan startLatency, string logDirectory, TrialLauncherOptions options, ILogger logger)
+    internal TrialProcess(Process process, TimeSpan startLatency, string logDirectory, TimeSpan stopGrace, TrialLauncherOptions options, ILogger logger)
     {
-        (_process, StartLatency, _options, _logger) = (process, startLatency, options, logger);
+        (_process, StartLatency, _stopGrace, _options, _logger) = (process, startLatency, stopGrace, options, logger);
         ProcessId = process.Id;
         _stdoutLogPath = Path.Combine(logDirectory, "stdout.log");
         _stderr = new StderrTail(process.StandardError, Path.Combine(logDirectory, "stderr.log"), options.StderrTailLines);
@@ -34,16 +36,16 @@ public sealed class TrialProcess : IAsyncDisposable
     public TimeSpan StartLatency { get; }
 
     /// <summary>
-    /// Reads stdout line by line and awaits <paramref name="onLine"/> for each parsed line, in order; returning false
+    /// Reads stdout line by line and awaits <paramref name="onRecord"/> for each protocol line, in order; returning false
     /// kills the process. A protocol error kills it too. Completes when the process has exited and its output is
     /// drained; processes it left in its group are killed. Call once.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="ct"/> fired and the process group was killed.</exception>
-    public async Task<TrialExit> RunAsync(Func<TrialLine, ValueTask<bool>> onLine, CancellationToken ct)
+    public async Task<TrialExit> RunAsync(Func<ProtocolRecord, ValueTask<bool>> onRecord, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(onLine);
+        ArgumentNullException.ThrowIfNull(onRecord);
         if (Interlocked.Exchange(ref _running, 1) != 0) throw new InvalidOperationException("RunAsync may only be called once.");
-        var reading = new TrialStdout(_process.StandardOutput, _stdoutLogPath, onLine, Stop, Kill);
+        var reading = new TrialStdout(_process.StandardOutput, _stdoutLogPath, onRecord, Stop, Kill);
         var stdout = Task.Run(reading.ReadAsync, CancellationToken.None);
         await using (ct.Register(() => Stop("cancelled")))
             await _process.WaitForExitAsync(CancellationToken.None);
@@ -75,12 +77,12 @@ public sealed class TrialProcess : IAsyncDisposable
         ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigKill);
     }
 
-    /// <summary>Kills the group; with <see cref="TrialLauncherOptions.StopGrace"/> set, SIGTERM first and SIGKILL after it.</summary>
+    /// <summary>Kills the group; with <see cref="TrialLaunch.StopGrace"/> set, SIGTERM first and SIGKILL after it.</summary>
     public void Stop(string reason)
     {
         if (_groupGone || _process.HasExited) return;
         TrialExecutionLog.Stopping(_logger, ProcessId, reason);
-        if (_options.StopGrace == TimeSpan.Zero)
+        if (_stopGrace <= TimeSpan.Zero)
         {
             Kill();
             return;
@@ -100,7 +102,7 @@ public sealed class TrialProcess : IAsyncDisposable
 
     private async Task KillAfterGraceAsync()
     {
-        await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(_options.StopGrace, CancellationToken.None));
+        await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(_stopGrace, CancellationToken.None));
         Kill();
     }
 }

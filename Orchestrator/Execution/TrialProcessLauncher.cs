@@ -117,6 +117,6 @@ public sealed class TrialProcessLauncher : IDisposable
         // No stdin for trials: EOF at once instead of a read that blocks forever.
         process.StandardInput.Close();
         TrialExecutionLog.Started(_logger, process.Id, argv[TrialCommandLine.ProgramIndex], latency.TotalMilliseconds);
-        return new TrialProcess(process, latency, launch.LogDirectory, _options, _logger);
+        return new TrialProcess(process, latency, launch.LogDirectory, launch.StopGrace, _options, _logger);
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Sweep.Orchestrator.Running;
 
 /// <summary>The trial runner of one silo (its GPU node): devices, slots, where trials keep their files.</summary>
@@ -14,6 +16,9 @@ public sealed class RunnerOptions
 
     /// <summary>CPU slots (<c>--cpu-slots N</c>) when there are no GPUs. Default: the number of cores.</summary>
     public int CpuSlots { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Free-form <c>key=value</c> labels of the node (<c>--labels</c>), shown by <c>sweep nodes</c>.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; set; } = ImmutableSortedDictionary<string, string>.Empty;
 
     /// <summary>Folder of trial run folders and logs (<c>HOME/trials</c>).</summary>
     public string TrialsDirectory { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,13 +16,14 @@ namespace Sweep.Orchestrator.Running;
 /// process, anything else as a child process started by the launcher's long-lived thread) and reports back; a
 /// heartbeat loop keeps the leases and kills attempts the sweeps no longer want. Grain calls never wait for training.
 /// </summary>
-public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<RunnerOptions> options, ILogger<TrialRunnerService> log)
-    : BackgroundService
+public sealed partial class TrialRunnerService(
+    IGrainFactory grains, IOptions<RunnerOptions> options, ILogger<TrialRunnerService> log, ILoggerFactory loggers) : BackgroundService
 {
     private readonly RunnerOptions _options = options.Value;
     private readonly ConcurrentDictionary<(string, int), RunningAttempt> _running = new();
-    private readonly string _runner = $"{options.Value.NodeName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
-    private ProcessTrial? _processes;
+    // Node, process and a random part: a restarted silo on the same node is a different runner.
+    private readonly string _runner = $"{options.Value.NodeName}:{Environment.ProcessId}:{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+    private ProcessAttempt? _processes;
     private int _completed;
     private int _rotation;
 
@@ -31,35 +33,35 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
     {
         _options.Validate();
         Directory.CreateDirectory(_options.TrialsDirectory);
-        using var launcher = new TrialProcessLauncher();
-        _processes = new ProcessTrial(launcher, _options);
+        using var launcher = new TrialProcessLauncher(logger: loggers.CreateLogger<TrialProcessLauncher>());
+        _processes = new ProcessAttempt(launcher, _options);
         var devices = _options.SlotDevices();
         LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
-        var loops = devices.Select(d => Task.Run(() => SlotLoop(d, stoppingToken), CancellationToken.None)).ToList();
-        loops.Add(Task.Run(() => HeartbeatLoop(stoppingToken), CancellationToken.None));
+        var loops = devices.Select(d => Task.Run(() => SlotLoopAsync(d, stoppingToken), CancellationToken.None)).ToList();
+        loops.Add(Task.Run(() => HeartbeatLoopAsync(stoppingToken), CancellationToken.None));
         await Task.WhenAll(loops);
     }
 
-    private async Task SlotLoop(string device, CancellationToken stop)
+    private async Task SlotLoopAsync(string device, CancellationToken stop)
     {
         var slot = new RunnerSlot(_runner, _options.NodeName, device);
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                if (await Acquire(slot) is { } a) await RunOne(a, device, stop);
+                if (await AcquireAsync(slot) is { } a) await RunOneAsync(a, device, stop);
                 else await Task.Delay(_options.PollInterval, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (Exception e)
             {
-                LogSlotError(log, device, e.Message);
+                LogSlotError(log, device, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stop).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    private async Task<TrialAssignment?> Acquire(RunnerSlot slot)
+    private async Task<TrialAssignment?> AcquireAsync(RunnerSlot slot)
     {
         var active = await grains.GetGrain<ISweepDirectoryGrain>(0).Active();
         var start = Interlocked.Increment(ref _rotation);
@@ -68,7 +70,7 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         return null;
     }
 
-    private async Task RunOne(TrialAssignment a, string device, CancellationToken stop)
+    private async Task RunOneAsync(TrialAssignment a, string device, CancellationToken stop)
     {
         var attempt = new RunningAttempt(a.SweepId, a.Number, a.Attempt, device);
         _running[(a.SweepId, a.Number)] = attempt;
@@ -76,9 +78,9 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         try
         {
             Task<ReportDecision> Report(int step, double value) => sweep.Report(a.Number, a.Attempt, step, value);
-            var outcome = a.Kind == TrialTarget.Function
-                ? await FunctionTrial.Run(a, Report, attempt.KillToken)
-                : await _processes!.Run(a, device, Report, attempt.KillToken, stop);
+            var outcome = a.Kind == TrialKind.Function
+                ? await FunctionAttempt.RunAsync(a, Report, attempt.KillToken)
+                : await _processes!.RunAsync(a, device, Report, attempt.KillToken, stop);
             if (outcome is not null && !(stop.IsCancellationRequested && !attempt.KillRequested))
             {
                 await sweep.Finish(a.Number, a.Attempt, outcome);
@@ -87,7 +89,7 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         }
         catch (OperationCanceledException) when (attempt.KillRequested)
         {
-            await sweep.Finish(a.Number, a.Attempt, new TrialOutcome { Kind = TrialOutcomeKind.Killed });
+            await sweep.Finish(a.Number, a.Attempt, TrialOutcome.Cancelled);
         }
         finally
         {
@@ -95,25 +97,25 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         }
     }
 
-    private async Task HeartbeatLoop(CancellationToken stop)
+    private async Task HeartbeatLoopAsync(CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                await Beat();
+                await BeatAsync();
                 await Task.Delay(_options.HeartbeatInterval, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (Exception e)
             {
-                LogHeartbeatError(log, e.Message);
+                LogHeartbeatError(log, e);
                 await Task.Delay(_options.HeartbeatInterval, stop).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
-    private async Task Beat()
+    private async Task BeatAsync()
     {
         var snapshot = _running.Values.ToList();
         foreach (var group in snapshot.GroupBy(r => r.SweepId))
@@ -126,9 +128,11 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
         await grains.GetGrain<IGpuNodeGrain>(_options.NodeName).Update(new NodeInfo
         {
             Name = _options.NodeName,
+            Host = Environment.MachineName,
             Devices = [.. _options.SlotDevices().Distinct()],
             SlotsPerDevice = _options.Gpus.Count > 0 ? _options.SlotsPerGpu : _options.CpuSlots,
-            Running = [.. snapshot.Select(r => $"{r.SweepId}/{r.Number}@{r.Device}")],
+            Labels = _options.Labels,
+            Trials = [.. snapshot.Select(r => new NodeTrial(r.SweepId, r.Number, r.Attempt, r.Device))],
             Runner = _runner,
             LastSeenUtc = DateTime.UtcNow,
             Completed = _completed,
@@ -138,9 +142,9 @@ public sealed partial class TrialRunnerService(IGrainFactory grains, IOptions<Ru
     [LoggerMessage(Level = LogLevel.Information, Message = "runner {Runner}: {Slots} slots on {Devices}")]
     private static partial void LogStarted(ILogger logger, string runner, int slots, string devices);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "slot on {Device}: {Error}")]
-    private static partial void LogSlotError(ILogger logger, string device, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "slot on {Device} failed; retrying in 1 s")]
+    private static partial void LogSlotError(ILogger logger, string device, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat: {Error}")]
-    private static partial void LogHeartbeatError(ILogger logger, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat failed; retrying")]
+    private static partial void LogHeartbeatError(ILogger logger, Exception error);
 }

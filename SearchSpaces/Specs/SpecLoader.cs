@@ -17,7 +17,8 @@ public static class SpecLoader
     {
         var diagnostics = new SpecDiagnostics(fileName);
         var root = SpecTreeBuilder.Build(text, diagnostics);
-        var spec = root is null ? null : SpecReader.Read(root, diagnostics);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(fileName));
+        var spec = root is null ? null : SpecReader.Read(root, diagnostics, Directory.Exists(folder) ? folder : null);
         if (diagnostics.Count > 0 || spec is null) throw new SpecException(diagnostics.Errors);
         return spec;
     }

@@ -5,13 +5,25 @@ namespace Sweep.SearchSpaces.Specs;
 /// <summary>
 /// What each trial runs (<see cref="Target"/>: a method name, a shell command, or a function name) and the
 /// fixed config passed to it, in file order. A search parameter named <c>method</c> overrides
-/// <see cref="Target"/> per trial when <see cref="Kind"/> is <see cref="TrialKind.Method"/>.
+/// <see cref="Target"/> per trial when <see cref="Kind"/> is <see cref="TrialKind.Method"/>. A command's relative
+/// script paths are already absolute (taken from the spec's folder), and so are a method's path settings.
 /// </summary>
 public sealed record TrialSpec(TrialKind Kind, string Target, ImmutableArray<TrialSetting> Settings)
 {
-    public static IReadOnlyList<string> Methods { get; } = ["dvs", "kt", "tmkt", "ckd", "ann"];
+    /// <summary>The <c>trial.stopGrace</c> default.</summary>
+    public static readonly TimeSpan DefaultStopGrace = TimeSpan.FromSeconds(10);
 
-    public static IReadOnlyList<string> Functions { get; } = ["branin", "hartmann6", "rosenbrock", "mixed"];
+    /// <summary>
+    /// Keys of <c>trial:</c> the engine reads itself and never passes to the program: <c>stopGrace</c>, and for a
+    /// function its synthetic curve's <c>steps</c> and <c>stepSeconds</c>.
+    /// </summary>
+    public static readonly ImmutableArray<string> EngineKeys = ["stopGrace"];
+
+    /// <summary>
+    /// How long a stopped trial (pruned, cancelled, paused) has between SIGTERM and SIGKILL to write its checkpoint
+    /// (<c>trial.stopGrace</c>). Default: 10 s.
+    /// </summary>
+    public TimeSpan StopGrace { get; init; } = DefaultStopGrace;
 
     public object? this[string key] => Settings.FirstOrDefault(s => s.Key == key)?.Value;
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using Sweep.Contracts.Config;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
 using Sweep.Trainer.Methods;
 using Sweep.Trainer.Runtime;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Bench;

@@ -1,3 +1,5 @@
+using Sweep.Contracts.Config;
+
 namespace Sweep.Trainer.Config;
 
 /// <summary>

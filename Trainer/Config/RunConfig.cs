@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using Sweep.Contracts.Config;
 using Sweep.Trainer.Losses;
+using Sweep.Trainer.Snn;
 
 namespace Sweep.Trainer.Config;
 

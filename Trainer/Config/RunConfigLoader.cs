@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Contracts.Config;
 
 namespace Sweep.Trainer.Config;
 

@@ -11,8 +11,8 @@ public static class RunModel
     {
         var surrogate = c.Surrogate switch
         {
-            Config.SurrogateKind.BackEI => Surrogate.BackEIGate(),
-            Config.SurrogateKind.Sigmoid => Surrogate.Sigmoid(),
+            SurrogateKind.BackEI => Surrogate.BackEIGate(),
+            SurrogateKind.Sigmoid => Surrogate.Sigmoid(),
             _ => Surrogate.QGate(),
         };
         var neuron = new Neuron(surrogate, c.Tau, c.Threshold);

@@ -1,3 +1,4 @@
+using Sweep.Contracts.Config;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Models;
 

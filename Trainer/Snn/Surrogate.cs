@@ -8,7 +8,7 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
     /// <summary>The KT default for N-Caltech101 / CEP-DVS (α hard-coded to 2 in braincog's LIFNode).</summary>
     public static Surrogate QGate(double alpha = 2.0) => new(SurrogateKind.QGate, alpha);
 
-    public static Surrogate BackEIGate() => new(SurrogateKind.BackEIGate, 1.0);
+    public static Surrogate BackEIGate() => new(SurrogateKind.BackEI, 1.0);
 
     public static Surrogate Sigmoid(double alpha = 4.0) => new(SurrogateKind.Sigmoid, alpha);
 
@@ -32,7 +32,7 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
             case SurrogateKind.QGate:
                 // α − α²|x| is ≤ 0 exactly outside |x| ≤ 1/α, so a clamp at 0 is the indicator.
                 return x.abs_().Mul_(-alpha * alpha).Add_(alpha).clamp_min_(ScalarConstants.Zero);
-            case SurrogateKind.BackEIGate:
+            case SurrogateKind.BackEI:
                 return x.abs_().Lt_(0.5);
             case SurrogateKind.Sigmoid:
                 // α·s·(1 − s) with s = σ(αx): s − s² by one addcmul.
@@ -48,7 +48,7 @@ public sealed record Surrogate(SurrogateKind Kind, double Alpha)
     public Tensor Primitive(Tensor x) => Kind switch
     {
         SurrogateKind.QGate => QGatePrimitive(x),
-        SurrogateKind.BackEIGate => x.Clamp(-0.5, 0.5),
+        SurrogateKind.BackEI => x.Clamp(-0.5, 0.5),
         SurrogateKind.Sigmoid => x.Mul(Alpha).sigmoid(),
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "unknown surrogate kind"),
     };

@@ -1,6 +1,7 @@
-using Sweep.Trainer.Methods;
 using System.Collections.Frozen;
+using Sweep.Contracts.Config;
 using Sweep.Trainer.Config;
+using Sweep.Trainer.Methods;
 
 namespace Sweep.Trainer.Training;
 

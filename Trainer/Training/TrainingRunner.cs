@@ -1,6 +1,7 @@
+using Sweep.Contracts;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Training.Control;
-using Sweep.SearchSpaces.TrialProtocol;
 
 namespace Sweep.Trainer.Training;
 
@@ -34,12 +35,12 @@ public static class TrainingRunner
             failure = $"{e.GetType().Name}: {e.Message}";
             session.Log.WriteLine($"sweep train: {e}");
         }
-        var status = failure is not null ? ResultStatus.Failed : session.Control.Cancelled ? ResultStatus.Cancelled : ResultStatus.Complete;
-        var error = failure ?? (status == ResultStatus.Cancelled
+        var status = failure is not null ? TrialState.Failed : session.Control.Cancelled ? TrialState.Cancelled : TrialState.Complete;
+        var error = failure ?? (status == TrialState.Cancelled
             ? $"cancelled by {(session.Control.Reason == StopReason.Terminated ? "SIGTERM" : "SIGINT")} at step {session.GlobalStep}"
             : null);
-        var result = new ResultRecord(status, outcome?.ValTop1, session.BestValTop1, session.BestEpoch, outcome?.Params,
-                                      outcome?.SopsPerSample, outcome?.ValRgbTop1, error);
+        var result = ResultRecord.Of(status, outcome?.ValTop1, session.BestValTop1, session.BestEpoch, outcome?.Params,
+                                     outcome?.SopsPerSample, outcome?.ValRgbTop1, error);
         try
         {
             session.Protocol.WriteResult(result);
@@ -47,14 +48,14 @@ public static class TrainingRunner
         catch (ArgumentOutOfRangeException e)
         {
             // An accuracy reported as a percentage: still end the protocol, as a failure that says so.
-            session.Protocol.WriteResult(ResultRecord.Failed(e.Message) with { BestEpoch = session.BestEpoch });
+            session.Protocol.WriteResult(ResultRecord.Failed(e.Message, session.BestEpoch));
             return ExitCodes.Failed;
         }
         session.Log.WriteLine($"sweep train: {ProtocolFields.StatusText(status)}{(error is null ? "" : $": {error}")}");
         return status switch
         {
-            ResultStatus.Complete => ExitCodes.Ok,
-            ResultStatus.Cancelled => session.Control.ExitCode ?? ExitCodes.Terminated,
+            TrialState.Complete => ExitCodes.Ok,
+            TrialState.Cancelled => session.Control.ExitCode ?? ExitCodes.Terminated,
             _ => ExitCodes.Failed,
         };
     }

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.SearchSpaces.TrialProtocol;
-using TorchSharp;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Training;
@@ -66,7 +66,7 @@ public sealed class TrainingSession
     {
         GlobalStep++;
         if (Config.ReportEvery > 0 && GlobalStep % Config.ReportEvery == 0)
-            Protocol.WriteProgress(new(GlobalStep, epoch, loss, trainTop1, null, samplesPerS, lr, ElapsedS));
+            Protocol.WriteProgress(ProgressRecord.Of(GlobalStep, epoch, loss, trainTop1, null, samplesPerS, lr, ElapsedS));
         return Control.StepDone(GlobalStep);
     }
 
@@ -76,7 +76,7 @@ public sealed class TrainingSession
     {
         if (summary.ValTop1 is { } v && double.IsFinite(v) && (BestValTop1 is not { } best || v > best))
             (BestValTop1, BestEpoch) = (v, summary.Epoch);
-        Protocol.WriteProgress(new(summary.GlobalStep, summary.Epoch, summary.Loss, summary.TrainTop1, summary.ValTop1,
+        Protocol.WriteProgress(ProgressRecord.Of(summary.GlobalStep, summary.Epoch, summary.Loss, summary.TrainTop1, summary.ValTop1,
                                    summary.SamplesPerS, summary.Lr, ElapsedS));
         var meta = new CheckpointMetadata(
             summary.Epoch, summary.GlobalStep, summary.ValTop1, BestValTop1, BestEpoch, Config.Seed,

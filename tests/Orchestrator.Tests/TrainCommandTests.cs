@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Sweep.Contracts.Config;
 using Sweep.Orchestrator.Commands;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Training;

@@ -47,11 +47,11 @@ public static class BestCommand
     {
         var config = new JsonObject();
         var assignment = plan.Assign(trial);
-        if (plan.Target == TrialTarget.Method) config["method"] = assignment.Target;
+        if (plan.Kind == TrialKind.Method) config["method"] = assignment.Target;
         foreach (var (k, v) in plan.Settings)
-            if (k != "maxSteps" && !(plan.Target == TrialTarget.Method && k == "method")) config[k] = JsonNode.Parse(ParamText.Json(v));
+            if (k != "maxSteps" && !(plan.Kind == TrialKind.Method && k == "method")) config[k] = JsonNode.Parse(ParamText.Json(v));
         foreach (var p in trial.Values)
-            if (!(plan.Target == TrialTarget.Method && p.Name == "method")) config[p.Name] = JsonNode.Parse(p.Json);
+            if (!(plan.Kind == TrialKind.Method && p.Name == "method")) config[p.Name] = JsonNode.Parse(p.Json);
         if (epochs is { } e) config["epochs"] = e;
         return config;
     }

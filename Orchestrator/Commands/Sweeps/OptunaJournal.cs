@@ -21,7 +21,7 @@ internal static class OptunaJournal
         yield return new JsonObject
         {
             ["op_code"] = CreateStudy, ["worker_id"] = worker, ["study_name"] = sweep.Id,
-            ["directions"] = new JsonArray(sweep.Goal == StudyDirectionName.Maximize ? 2 : 1),
+            ["directions"] = new JsonArray(sweep.Goal == StudyDirection.Maximize ? 2 : 1),
         }.ToJsonString();
         foreach (var t in trials)
         {
@@ -30,9 +30,9 @@ internal static class OptunaJournal
                 ["op_code"] = CreateTrial, ["worker_id"] = worker, ["study_id"] = 0,
                 ["state"] = t.Status switch
                 {
-                    TrialStatus.Running => 0, TrialStatus.Complete => 1, TrialStatus.Pruned => 2, TrialStatus.Failed => 3, _ => 4,
+                    TrialState.Running => 0, TrialState.Complete => 1, TrialState.Pruned => 2, TrialState.Failed => 3, _ => 4,
                 },
-                ["value"] = t.Status == TrialStatus.Complete ? t.Value : null,
+                ["value"] = t.Status == TrialState.Complete ? t.Value : null,
                 ["values"] = null,
                 ["datetime_start"] = Time(t.StartedUtc ?? t.CreatedUtc),
                 ["distributions"] = new JsonObject(t.Params.Keys.Select(k => KeyValuePair.Create(k, (JsonNode?)Distribution(space[k].Distribution)))),

@@ -78,7 +78,7 @@ public static class ReadCommands
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
         var format = CliOptions.Format();
-        var state = new Option<TrialStatus[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
+        var state = new Option<TrialState[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("trials", "List a sweep's trials.") { id, home, format, state };
         command.SetAction(pr => CliAction.Run("trials", pr.InvocationConfiguration.Error, () =>
         {

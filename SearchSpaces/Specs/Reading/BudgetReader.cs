@@ -13,22 +13,11 @@ internal static class BudgetReader
         var maxTrials = maxTrialsNode is null ? null : Values.Int(maxTrialsNode, m.Child("maxTrials"), d, min: 1);
         var parallel = m.Int("parallelTrials", min: 1) ?? 1;
         var maxFailed = m.Int("maxFailedTrials", min: 0);
-        var timeout = Timeout(m);
+        var timeout = m.Duration("timeout");
         var retries = m.Int("maxRetries", min: 0) ?? 0;
         m.RejectUnknown();
         if (maxTrials is { } max && parallel > max)
             d.Add(m.Get("parallelTrials")!, m.Child("parallelTrials"), $"must be <= maxTrials (got {parallel} > {max})");
         return d.Count > errors || maxTrials is null ? null : new BudgetSpec(maxTrials.Value, parallel, maxFailed, timeout, retries);
-    }
-
-    private static TimeSpan? Timeout(MappingReader m)
-    {
-        var node = m.Get("timeout");
-        if (node is null) return null;
-        var path = m.Child("timeout");
-        var text = node is SpecScalar { Value: string s } ? s : null;
-        if (text is not null && DurationFormat.TryParse(text, out var t) && t > TimeSpan.Zero) return t;
-        m.Diagnostics.Add(node, path, $"must be a duration such as 90s, 30m, 12h, 2d or 1h30m (got {node.Describe()})");
-        return null;
     }
 }

@@ -1,4 +1,4 @@
-using Sweep.SearchSpaces.Text;
+using Sweep.Contracts.Text;
 using Sweep.SearchSpaces.Specs.Nodes;
 
 namespace Sweep.SearchSpaces.Specs.Reading;
@@ -109,6 +109,17 @@ internal sealed class MappingReader
     {
         var node = required ? Required(key) : Get(key);
         return node is null ? null : Values.OneOf(node, Child(key), Diagnostics, allowed);
+    }
+
+    /// <summary>A duration such as 90s, 30m, 12h or 1h30m; zero only when <paramref name="allowZero"/>.</summary>
+    public TimeSpan? Duration(string key, bool allowZero = false)
+    {
+        var node = Get(key);
+        if (node is null) return null;
+        var text = node is SpecScalar { Value: string s } ? s : null;
+        if (text is not null && DurationFormat.TryParse(text, out var t) && (t > TimeSpan.Zero || allowZero && t == TimeSpan.Zero)) return t;
+        Diagnostics.Add(node, Child(key), $"must be a duration such as {(allowZero ? "0s, " : "")}90s, 30m, 12h, 2d or 1h30m (got {node.Describe()})");
+        return null;
     }
 
     /// <summary>

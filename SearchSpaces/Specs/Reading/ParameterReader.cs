@@ -1,6 +1,6 @@
-using Sweep.SearchSpaces.Text;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Sweep.Contracts.Text;
 using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Spaces;
 using Sweep.SearchSpaces.Specs.Nodes;

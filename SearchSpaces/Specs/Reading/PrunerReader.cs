@@ -8,11 +8,20 @@ internal static class PrunerReader
 {
     public static readonly IReadOnlyList<string> Types = ["none", "median", "asha", "hyperband"];
 
-    public static PrunerSpec? Read(SpecMapping? node, SpecDiagnostics d)
+    public static readonly IReadOnlyList<string> Resources = ["epoch", "step"];
+
+    /// <summary>The pruner, and its <c>resource</c> when the spec gives one (the default depends on the trial).</summary>
+    public static (PrunerSpec? Spec, ResourceUnit? Resource) Read(SpecMapping? node, SpecDiagnostics d)
     {
-        if (node is null) return PrunerSpec.None;
+        if (node is null) return (PrunerSpec.None, null);
         var m = new MappingReader(node, "pruner", d);
         var type = m.OneOf("type", Types, required: true);
+        ResourceUnit? resource = m.OneOf("resource", Resources) switch
+        {
+            "epoch" => ResourceUnit.Epoch,
+            "step" => ResourceUnit.Step,
+            _ => null,
+        };
         PrunerSpec? spec = type switch
         {
             "none" => PrunerSpec.None,
@@ -22,7 +31,7 @@ internal static class PrunerReader
             _ => null,
         };
         if (type is not null) m.RejectUnknown($" for pruner type '{type}'");
-        return spec;
+        return (spec, resource);
     }
 
     private static PrunerSpec Median(MappingReader m)

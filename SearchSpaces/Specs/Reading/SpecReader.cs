@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Sweep.Contracts.Config;
+using Sweep.Contracts.Text;
 using Sweep.SearchSpaces.Spaces;
 using Sweep.SearchSpaces.Specs.Nodes;
 
@@ -9,7 +11,8 @@ internal static partial class SpecReader
 {
     private static readonly string[] Goals = ["minimize", "maximize"];
 
-    public static SweepSpec? Read(SpecNode root, SpecDiagnostics d)
+    /// <param name="baseDirectory">The spec's folder: relative paths in <c>trial:</c> are taken from it; null leaves them as written.</param>
+    public static SweepSpec? Read(SpecNode root, SpecDiagnostics d, string? baseDirectory)
     {
         if (root is not SpecMapping map)
         {
@@ -26,19 +29,29 @@ internal static partial class SpecReader
         var description = m.String("description");
         var metric = Metric(m.Map("metric", required: true), d);
         var sampler = SamplerReader.Read(m.Map("sampler"), d);
-        var pruner = PrunerReader.Read(m.Map("pruner"), d);
+        var (pruner, resource) = PrunerReader.Read(m.Map("pruner"), d);
         var budgetNode = m.Map("budget", required: true);
         var budget = budgetNode is null ? null : BudgetReader.Read(budgetNode, d);
         var parametersNode = m.Map("parameters", required: true);
         var (parameters, parameterKeys) = parametersNode is null ? ([], []) : ParameterReader.Read(parametersNode, d);
         var trialNode = m.Map("trial", required: true);
         var settingKeys = new Dictionary<string, SpecScalar>(StringComparer.Ordinal);
-        var trial = trialNode is null ? null : TrialReader.Read(trialNode, d, settingKeys);
+        var trial = trialNode is null ? null : TrialReader.Read(trialNode, d, settingKeys, baseDirectory);
         m.RejectUnknown();
         CheckOverlap(parameterKeys, settingKeys, d);
         if (trialNode is not null) CheckMethodParameter(parameters, parameterKeys, trialNode, d);
+        if (trial is not null && trialNode is not null)
+        {
+            if (trial.Kind == TrialKind.Method) trial = TrainerKeys.Check(trial, parameters, parameterKeys, settingKeys, d, baseDirectory);
+            if (trial.Kind == TrialKind.Function) CheckFunctionParameters(trial, parameters, trialNode, d);
+            if (trial.Kind == TrialKind.Command) CheckCommandTemplates(trial, parameters, trialNode, d);
+            if (resource == ResourceUnit.Epoch && trial.Kind == TrialKind.Function)
+                d.Add(m.Map("pruner")!.Entries.First(e => e.Key.Text == "resource").Key, "pruner.resource",
+                      "is epoch, but a trial.function reports steps only; use resource: step");
+        }
         if (d.Count > 0 || metric is null || sampler is null || pruner is null || budget is null || trial is null)
             return null;
+        pruner = pruner with { Resource = resource ?? (trial.Kind == TrialKind.Method ? ResourceUnit.Epoch : ResourceUnit.Step) };
         return new SweepSpec(name!, metric, sampler, pruner, budget, new SearchSpace(parameters), trial) { Description = description };
     }
 
@@ -85,8 +98,34 @@ internal static partial class SpecReader
             d.Add(key, "parameters.method", "must be categorical: it picks the training method");
             return;
         }
-        foreach (var choice in c.Choices.Where(x => x is not string s || !TrialSpec.Methods.Contains(s)))
-            d.Add(key, "parameters.method", $"choice {DistributionReader.Show(choice)} is not a method ({string.Join(", ", TrialSpec.Methods)})");
+        foreach (var choice in c.Choices.Where(x => x is not string s || !ConfigKeys.Methods.Contains(s)))
+            d.Add(key, "parameters.method", $"choice {DistributionReader.Show(choice)} is not a method ({string.Join(", ", ConfigKeys.Methods)})");
+    }
+
+    /// <summary>A function reads fixed parameter names: a spec without one of them could only fail every trial.</summary>
+    private static void CheckFunctionParameters(TrialSpec trial, List<Parameter> parameters, SpecMapping trialNode, SpecDiagnostics d)
+    {
+        var missing = TrialFunctions.Parameters[trial.Target].Where(n => parameters.All(p => p.Name != n)).ToList();
+        if (missing.Count > 0)
+            d.Add(trialNode.Entries.First(e => e.Key.Text == "function").Value, "trial.function",
+                  $"{trial.Target} reads parameters {string.Join(", ", TrialFunctions.Parameters[trial.Target])}; the spec does not define {string.Join(", ", missing)}");
+    }
+
+    /// <summary>
+    /// A <c>${name}</c> in the command that looks like a parameter (lower case, dots) must name a parameter or a fixed
+    /// setting: a typo would reach the shell as an empty variable. Upper-case names are left to the shell.
+    /// </summary>
+    private static void CheckCommandTemplates(TrialSpec trial, List<Parameter> parameters, SpecMapping trialNode, SpecDiagnostics d)
+    {
+        var known = parameters.Select(p => p.Name).Concat(trial.Settings.Select(s => s.Key)).ToList();
+        var node = trialNode.Entries.First(e => e.Key.Text == "command").Value;
+        foreach (var name in CommandTemplate.References(trial.Target))
+        {
+            if (known.Contains(name) || !CommandTemplate.LooksLikeParameter(name)) continue;
+            var suggestion = KeySuggester.Closest(name, known);
+            d.Add(node, "trial.command", $"${{{name}}} names no parameter or trial setting" +
+                  (suggestion is null ? "" : $"; did you mean '${{{suggestion}}}'?") + " (environment variables: write them in upper case)");
+        }
     }
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9_.-]{0,62}$")]

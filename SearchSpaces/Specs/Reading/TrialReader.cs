@@ -1,19 +1,22 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using Sweep.Contracts.Config;
 using Sweep.SearchSpaces.Specs.Nodes;
 
 namespace Sweep.SearchSpaces.Specs.Reading;
 
 /// <summary>
-/// Reads <c>trial:</c>: exactly one of method, command or function; every other key is fixed config, nested maps
-/// flattened to dotted keys (the form <c>--set</c> takes), lists of scalars kept as lists.
+/// Reads <c>trial:</c>: exactly one of method, command or function; the engine's own keys
+/// (<see cref="TrialSpec.EngineKeys"/>); every other key is fixed config, nested maps flattened to dotted keys (the
+/// form <c>--set</c> takes), lists of scalars kept as lists. Relative script paths of a command are taken from the
+/// spec's folder.
 /// </summary>
 internal static partial class TrialReader
 {
     private static readonly string[] Kinds = ["method", "command", "function"];
 
     /// <summary>The trial, or null after errors; <paramref name="keys"/> gets the key node of every fixed setting.</summary>
-    public static TrialSpec? Read(SpecMapping node, SpecDiagnostics d, Dictionary<string, SpecScalar> keys)
+    public static TrialSpec? Read(SpecMapping node, SpecDiagnostics d, Dictionary<string, SpecScalar> keys, string? baseDirectory)
     {
         var errors = d.Count;
         var m = new MappingReader(node, "trial", d);
@@ -24,17 +27,20 @@ internal static partial class TrialReader
             d.Add(m.Entry(extra)!.Key, m.Child(extra), $"cannot be combined with trial.{given[0]}; give exactly one of method, command or function");
         (TrialKind Kind, string? Target)? what = given.Count == 0 ? null : given[0] switch
         {
-            "method" => (TrialKind.Method, m.OneOf("method", TrialSpec.Methods)),
-            "function" => (TrialKind.Function, m.OneOf("function", TrialSpec.Functions)),
-            _ => (TrialKind.Command, Command(m)),
+            "method" => (TrialKind.Method, m.OneOf("method", ConfigKeys.Methods)),
+            "function" => (TrialKind.Function, m.OneOf("function", TrialFunctions.Names)),
+            _ => (TrialKind.Command, Command(m, baseDirectory)),
         };
+        var stopGrace = m.Duration("stopGrace", allowZero: true) ?? TrialSpec.DefaultStopGrace;
         var settings = new List<TrialSetting>();
-        foreach (var entry in m.Entries.Where(e => !Kinds.Contains(e.Key.Text)))
+        foreach (var entry in m.Entries.Where(e => !Kinds.Contains(e.Key.Text) && !TrialSpec.EngineKeys.Contains(e.Key.Text)))
             Flatten(entry.Key, entry.Key.Text, entry.Value, settings, keys, d);
-        return d.Count > errors || what is not { Target: { } target } ? null : new TrialSpec(what.Value.Kind, target, [.. settings]);
+        return d.Count > errors || what is not { Target: { } target }
+            ? null
+            : new TrialSpec(what.Value.Kind, target, [.. settings]) { StopGrace = stopGrace };
     }
 
-    private static string? Command(MappingReader m)
+    private static string? Command(MappingReader m, string? baseDirectory)
     {
         var command = m.String("command");
         if (command is not null && string.IsNullOrWhiteSpace(command))
@@ -42,7 +48,7 @@ internal static partial class TrialReader
             m.Diagnostics.Add(m.Get("command")!, m.Child("command"), "must not be empty");
             return null;
         }
-        return command;
+        return command is null || baseDirectory is null ? command : CommandTemplate.ResolvePaths(command, baseDirectory);
     }
 
     private static void Flatten(SpecScalar keyNode, string key, SpecNode value, List<TrialSetting> settings,

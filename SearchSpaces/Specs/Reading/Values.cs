@@ -1,5 +1,5 @@
-using Sweep.SearchSpaces.Text;
 using System.Globalization;
+using Sweep.Contracts.Text;
 using Sweep.SearchSpaces.Specs.Nodes;
 
 namespace Sweep.SearchSpaces.Specs.Reading;

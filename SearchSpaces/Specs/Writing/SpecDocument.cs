@@ -16,10 +16,13 @@ public static class SpecDocument
         if (spec.Description is not null) doc.Add(new("description", spec.Description));
         doc.Add(new("metric", Map(("name", spec.Metric.Name), ("goal", spec.Metric.Goal == StudyDirection.Minimize ? "minimize" : "maximize"))));
         doc.Add(new("sampler", Sampler(spec.Sampler)));
-        doc.Add(new("pruner", Pruner(spec.Pruner)));
+        var pruner = Pruner(spec.Pruner);
+        pruner.Insert(1, new("resource", spec.Pruner.Resource.ToString().ToLowerInvariant()));
+        doc.Add(new("pruner", pruner));
         doc.Add(new("budget", Budget(spec.Budget)));
         doc.Add(new("parameters", spec.Space.Parameters.Select(p => new KeyValuePair<string, object?>(p.Name, Parameter(p))).ToList()));
         var trial = Map((spec.Trial.Kind.ToString().ToLowerInvariant(), spec.Trial.Target));
+        trial.Add(new("stopGrace", DurationFormat.Format(spec.Trial.StopGrace)));
         trial.AddRange(spec.Trial.Settings.Select(s => new KeyValuePair<string, object?>(s.Key, s.Value)));
         doc.Add(new("trial", trial));
         return doc;

@@ -32,5 +32,5 @@ internal sealed class BookFixture
 
     public static RunnerSlot Slot(string runner = "r1") => new(runner, "node", "cpu");
 
-    public static TrialOutcome Complete(double v) => new() { Kind = TrialOutcomeKind.Complete, Value = v };
+    public static TrialOutcome Complete(double v) => new() { State = TrialState.Complete, Value = v };
 }

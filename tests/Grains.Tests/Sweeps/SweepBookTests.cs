@@ -30,16 +30,16 @@ public sealed class SweepBookTests
     {
         var book = _fx.New(BookFixture.Spec(maxTrials: 1, parallel: 1, extraBudget: ", maxRetries: 2"));
         var first = book.Next(BookFixture.Slot())!.Value;
-        var crash = new TrialOutcome { Kind = TrialOutcomeKind.Crashed, Error = "exit code 3" };
+        var crash = new TrialOutcome { State = TrialState.Failed, Retryable = true, Error = "exit code 3" };
         for (var attempt = 1; attempt <= 2; attempt++)
         {
-            Assert.Equal(TrialStatus.Pending, book.Finish(0, attempt, crash)!.Status);
+            Assert.Equal(TrialState.Pending, book.Finish(0, attempt, crash)!.Status);
             var again = book.Next(BookFixture.Slot())!.Value;
             Assert.Equal(first.Trial.Params, again.Trial.Params);
             Assert.Equal(attempt + 1, again.Assignment.Attempt);
         }
         var final = book.Finish(0, 3, crash)!;
-        Assert.Equal((TrialStatus.Failed, "exit code 3", 2), (final.Status, final.Error, final.Retries));
+        Assert.Equal((TrialState.Failed, "exit code 3; 3 attempts, no retries left (budget.maxRetries is 2)", 2), (final.Status, final.Error, final.Retries));
         Assert.Equal(SweepStatus.Completed, book.Info.Status);
     }
 
@@ -75,7 +75,7 @@ public sealed class SweepBookTests
         book.Next(BookFixture.Slot());
         book.Next(BookFixture.Slot());
         var paused = book.Pause();
-        Assert.All(paused, t => Assert.Equal(TrialStatus.Pending, t.Status));
+        Assert.All(paused, t => Assert.Equal(TrialState.Pending, t.Status));
         Assert.Null(book.Next(BookFixture.Slot()));
         book.Resume();
         var again = book.Next(BookFixture.Slot())!.Value;
@@ -89,7 +89,7 @@ public sealed class SweepBookTests
     public void Too_many_failures_fail_the_sweep()
     {
         var book = _fx.New(BookFixture.Spec(maxTrials: 10, parallel: 1, extraBudget: ", maxFailedTrials: 1"));
-        var fail = new TrialOutcome { Kind = TrialOutcomeKind.Failed, Error = "boom" };
+        var fail = new TrialOutcome { State = TrialState.Failed, Error = "boom" };
         book.Next(BookFixture.Slot());
         book.Finish(0, 1, fail);
         Assert.Equal(SweepStatus.Running, book.Info.Status);
@@ -104,8 +104,8 @@ public sealed class SweepBookTests
     {
         var book = _fx.New(BookFixture.Spec());
         book.Next(BookFixture.Slot());
-        var t = book.Finish(0, 1, new TrialOutcome { Kind = TrialOutcomeKind.Complete })!;
-        Assert.Equal((TrialStatus.Failed, "the trial ended without a value for metric 'value'"), (t.Status, t.Error));
+        var t = book.Finish(0, 1, new TrialOutcome { State = TrialState.Complete })!;
+        Assert.Equal((TrialState.Failed, "the trial ended without a value for metric 'value'"), (t.Status, t.Error));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class SweepBookTests
         Assert.Equal((2, 1, 1), (reloaded.Info.Asked, reloaded.Info.Complete, reloaded.Info.Running));
         Assert.Equal(0, reloaded.Info.BestTrial);
         var requeued = Assert.Single(reloaded.Resume());
-        Assert.Equal((1, TrialStatus.Pending), (requeued.Number, requeued.Status));
+        Assert.Equal((1, TrialState.Pending), (requeued.Number, requeued.Status));
         Assert.Equal(1, reloaded.Next(BookFixture.Slot("new"))!.Value.Trial.Number);
     }
 
@@ -143,7 +143,7 @@ public sealed class SweepBookTests
         book.Next(BookFixture.Slot());
         var (decision, changed) = book.Report(1, 1, 1, 50.0);
         Assert.Equal(ReportDecision.Prune, decision);
-        Assert.Equal(TrialStatus.Pruned, changed!.Status);
+        Assert.Equal(TrialState.Pruned, changed!.Status);
         Assert.Null(book.Finish(1, 1, BookFixture.Complete(50.0)));
         Assert.Equal(1, book.Info.Pruned);
     }

@@ -36,12 +36,12 @@ public sealed class SweepGrainClusterTests : IAsyncLifetime
         var b = (await sweep.Next(slot))!;
         Assert.Null(await sweep.Next(slot));
         Assert.Equal(ReportDecision.Continue, await sweep.Report(a.Number, a.Attempt, 1, 3.5));
-        await sweep.Finish(a.Number, a.Attempt, new TrialOutcome { Kind = TrialOutcomeKind.Complete, Value = 1.25 });
+        await sweep.Finish(a.Number, a.Attempt, new TrialOutcome { State = TrialState.Complete, Value = 1.25 });
         Assert.Empty(await sweep.Heartbeat("r1", [new TrialAttempt(b.Number, b.Attempt)]));
         await _cluster.GrainFactory.GetGrain<IGpuNodeGrain>("node").Update(new NodeInfo { Name = "node", Devices = ["cpu"] });
         Assert.Equal("cpu", Assert.Single((await _cluster.GrainFactory.GetGrain<IGpuNodeGrain>("node").Get())!.Devices));
         var stored = await _cluster.GrainFactory.GetGrain<ITrialGrain>(TrialGrain.Key("s1", a.Number)).Get();
-        Assert.Equal((TrialStatus.Complete, 1.25, 3.5), (stored!.Status, stored.Value, stored.Intermediate[1]));
+        Assert.Equal((TrialState.Complete, 1.25, 3.5), (stored!.Status, stored.Value, stored.Intermediate[1]));
 
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
@@ -54,7 +54,7 @@ public sealed class SweepGrainClusterTests : IAsyncLifetime
         Assert.Equal((1, 0), (resumed.Pending, resumed.Running));
         var again = (await sweep.Next(new RunnerSlot("r2", "node", "cpu")))!;
         Assert.Equal((b.Number, 2, b.ParamsJson), (again.Number, again.Attempt, again.ParamsJson));
-        Assert.Equal(TrialStatus.Running, (await sweep.Trials())[b.Number].Status);
+        Assert.Equal(TrialState.Running, (await sweep.Trials())[b.Number].Status);
 
         using var reader = new SqliteStateReader(Path.Combine(_dir, "sweep.db"));
         Assert.Equal(1, reader.Get<SweepInfo>("sweep", StoredGrainId.For<ISweepGrain>("s1"))!.Complete);

@@ -23,7 +23,7 @@ public sealed class CliErrorTests
         var spec = cli.WriteSpec("apiVersion: sweep/v1\nname: bad\nmetric: { name: value, goal: minimize }\nbudget: { maxTrials: 2 }\nparameters:\n  x1: { type: float, low: 0, high: 1 }\ntrial:\n  function: branin\n");
         var (code, _, err) = await cli.Run("start", spec, "--home", cli.Home);
         Assert.Equal(2, code);
-        Assert.Contains("trial.function branin needs parameters x2", err);
+        Assert.Contains("trial.function branin reads parameters x1, x2; the spec does not define x2", err);
     }
 
     [Theory]

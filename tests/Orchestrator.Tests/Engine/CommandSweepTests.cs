@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sweep.SearchSpaces;
-using Sweep.SearchSpaces.Objectives;
+using Sweep.Orchestrator.Functions;
 using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Tests.Engine;
@@ -57,19 +57,21 @@ public sealed class CommandSweepTests
         Assert.True(code == 0, err);
         var trial = Assert.Single(await cli.Trials("crash"))!;
         Assert.Equal(("failed", 3, 2), (trial["state"]!.GetValue<string>(), trial["attempt"]!.GetValue<int>(), trial["retries"]!.GetValue<int>()));
-        Assert.Equal("the process died (exit code 3) without a result line; last stderr: out of memory", trial["error"]!.GetValue<string>());
+        Assert.Equal("the process died (exit code 3) without a result line; last stderr: out of memory; 3 attempts, no retries left (budget.maxRetries is 2)",
+                     trial["error"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task A_trial_printing_garbage_fails_with_the_line_named_and_the_sweep_goes_on()
+    public async Task A_trial_breaking_the_protocol_fails_with_the_line_quoted_and_the_sweep_goes_on()
     {
         using var cli = new SweepCli();
-        var spec = cli.WriteSpec(Spec("echo hello world", 2, 1));
+        var spec = cli.WriteSpec(Spec("""printf '%s\\n' 'hello world' '{\"type\":\"progress\",\"step\":\"one\",\"value\":1}'""", 2, 1));
         var (code, _, err) = await cli.Run("start", spec, "--home", cli.Home, "--id", "garbage");
         Assert.True(code == 0, err);
         var trials = await cli.Trials("garbage");
         Assert.Equal(2, trials.Count);
-        Assert.All(trials, t => Assert.StartsWith("protocol error on stdout: line 1: not JSON", t!["error"]!.GetValue<string>()));
+        Assert.All(trials, t => Assert.StartsWith("protocol error on stdout: line 2: progress: field 'step' must be a whole number >= 0 or null (got \"one\"): \"{",
+                                                  t!["error"]!.GetValue<string>()));
         Assert.Equal(2, (await cli.Status("garbage"))["trials"]!["failed"]!.GetValue<int>());
     }
 

@@ -1,3 +1,4 @@
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
@@ -16,6 +17,6 @@ public abstract class TrialProcessFixture : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<TrialLine, bool>? decide = null) =>
+    protected Task<(TrialExit Exit, List<ProtocolRecord> Lines, int Pid)> RunAsync(TrialLaunch launch, Func<ProtocolRecord, bool>? decide = null) =>
         TrialRun.ToEndAsync(Launcher, launch, decide);
 }

@@ -54,12 +54,11 @@ public sealed class TrialProcessKillTests : TrialProcessFixture
     [Fact]
     public async Task Stop_with_a_grace_period_sends_sigterm_first()
     {
-        using var launcher = new TrialProcessLauncher(new TrialLauncherOptions { StopGrace = TimeSpan.FromSeconds(20) });
-        await using var trial = await launcher.StartAsync(Sandbox.Script("""
+        await using var trial = await Launcher.StartAsync(Sandbox.Script("""
             trap 'echo "got TERM" >&2; exit 143' TERM
             echo '{"type":"progress","step":0}'
             while :; do sleep 0.05; done
-            """));
+            """) with { StopGrace = TimeSpan.FromSeconds(20) });
         var exit = await trial.RunAsync(_ => ValueTask.FromResult(false), CancellationToken.None).WaitAsync(TrialRun.Timeout);
         Assert.True(exit.Killed);
         Assert.Contains("got TERM", exit.StderrTail);

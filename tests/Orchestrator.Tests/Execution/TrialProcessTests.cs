@@ -1,3 +1,4 @@
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
@@ -12,12 +13,12 @@ public sealed class TrialProcessTests : TrialProcessFixture
             echo "training done" >&2
             echo '{"type":"result","status":"complete","value":0.9}'
             """));
-        Assert.Equal([0L, 1L, 2L], lines.OfType<TrialProgress>().Select(p => p.Step));
-        Assert.Equal([0.0, 0.1, 0.2], lines.OfType<TrialProgress>().Select(p => p.Metrics["value"]));
-        Assert.IsType<TrialResult>(lines[^1]);
+        Assert.Equal([0L, 1L, 2L], lines.OfType<ProgressRecord>().Select(p => p.Step));
+        Assert.Equal([0.0, 0.1, 0.2], lines.OfType<ProgressRecord>().Select(p => p.Metric("value")));
+        Assert.IsType<ResultRecord>(lines[^1]);
         Assert.Equal(4, lines.Count);
         Assert.Equal((0, false, null), (exit.ExitCode, exit.Killed, exit.ProtocolError));
-        Assert.Equal("complete", exit.Result?.Status);
+        Assert.Equal(TrialState.Complete, exit.Result?.Status);
         Assert.Equal(0.9, exit.Result!.Metrics["value"]);
         Assert.Equal(["training done"], exit.StderrTail);
         Assert.True(exit.Duration > TimeSpan.Zero);
@@ -42,16 +43,32 @@ public sealed class TrialProcessTests : TrialProcessFixture
     }
 
     [Fact]
-    public async Task A_garbage_line_is_a_protocol_error_that_kills_the_trial()
+    public async Task Ordinary_output_between_protocol_lines_goes_to_the_log_only()
+    {
+        var (exit, lines, _) = await RunAsync(Sandbox.Script("""
+            echo 'Epoch 1: loss 0.3'
+            echo '{"type":"progress","step":0,"value":0.5}'
+            printf '[#####.....] 50%%\n'
+            echo '{"loss": 0.2}'
+            echo '{"type":"result","status":"complete","value":0.9}'
+            echo 'saved model.pt'
+            """));
+        Assert.Equal(2, lines.Count);
+        Assert.Equal((0, null), (exit.ExitCode, exit.ProtocolError));
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(Sandbox.LogDirectory, "stdout.log")).Length);
+    }
+
+    [Fact]
+    public async Task A_line_that_claims_to_be_protocol_and_breaks_it_kills_the_trial()
     {
         var (exit, lines, pid) = await RunAsync(Sandbox.Script("""
             echo '{"type":"progress","step":0}'
             echo ''
-            echo 'Epoch 1: loss 0.3'
+            echo '{"type":"progress","step":-1,"value":0.3}'
             sleep 1000
             """));
         Assert.Single(lines);
-        Assert.Equal("line 3: not JSON: \"Epoch 1: loss 0.3\"", exit.ProtocolError);
+        Assert.Equal("line 3: progress: field 'step' must be a whole number >= 0 or null (got -1): \"{\"type\":\"progress\",\"step\":-1,\"value\":0.3}\"", exit.ProtocolError);
         Assert.Equal((null, true), (exit.ExitCode, exit.Killed));
         Assert.True(ProcFs.Eventually(() => ProcFs.GroupMembers(pid).Count == 0));
     }
@@ -65,7 +82,7 @@ public sealed class TrialProcessTests : TrialProcessFixture
             sleep 1000
             """));
         Assert.Equal("diverged", exit.Result?.Error);
-        Assert.Equal("line 2: output after the result line: \"{\"type\":\"progress\",\"step\":5}\"", exit.ProtocolError);
+        Assert.Equal("line 2: a protocol line after the result line: \"{\"type\":\"progress\",\"step\":5}\"", exit.ProtocolError);
         Assert.True(exit.Killed);
     }
 }

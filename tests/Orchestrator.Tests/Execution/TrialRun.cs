@@ -1,3 +1,4 @@
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
@@ -7,11 +8,11 @@ internal static class TrialRun
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public static async Task<(TrialExit Exit, List<TrialLine> Lines, int Pid)> ToEndAsync(
-        TrialProcessLauncher launcher, TrialLaunch launch, Func<TrialLine, bool>? decide = null)
+    public static async Task<(TrialExit Exit, List<ProtocolRecord> Lines, int Pid)> ToEndAsync(
+        TrialProcessLauncher launcher, TrialLaunch launch, Func<ProtocolRecord, bool>? decide = null)
     {
         await using var trial = await launcher.StartAsync(launch);
-        var lines = new List<TrialLine>();
+        var lines = new List<ProtocolRecord>();
         var exit = await trial.RunAsync(line =>
         {
             lines.Add(line);

@@ -1,5 +1,5 @@
 using System.Text;
-using Sweep.SearchSpaces.Objectives;
+using Sweep.Orchestrator.Functions;
 
 namespace Sweep.SearchSpaces.Tests.Pruners;
 

@@ -11,7 +11,7 @@ public sealed class SchemaTests
         budget: { maxTrials: 4, timeout: 1h30m }
         parameters:
           x: { type: float, low: 0, high: 1 }
-        trial: { function: branin }
+        trial: { command: ./train.sh }
         """;
 
     /// <summary>Malformed specs the loader rejects; the schema must reject them too (same rules for editors).</summary>
@@ -22,8 +22,8 @@ public sealed class SchemaTests
         { "goal: minimize", "goal: minimise" },
         { "maxTrials: 4, timeout: 1h30m", "maxTrials: 0" },
         { "timeout: 1h30m", "timeout: 12 hours" },
-        { "trial: { function: branin }", "trial: { function: branin, command: x }" },
-        { "trial: { function: branin }", "trial: { epochs: 3 }" },
+        { "trial: { command: ./train.sh }", "trial: { function: branin, command: x }" },
+        { "trial: { command: ./train.sh }", "trial: { epochs: 3 }" },
         { "{ type: float, low: 0, high: 1 }", "{ type: float, min: 0, high: 1 }" },
         { "{ type: float, low: 0, high: 1 }", "{ type: int, low: 0.5, high: 1 }" },
         { "{ type: float, low: 0, high: 1 }", "{ type: categorical, choices: [] }" },
@@ -83,7 +83,7 @@ public sealed class SchemaTests
         var schema = await SpecFixtures.Schema;
         var branch = schema.Properties["pruner"].OneOf.Single(b => b.Properties["type"].Enumeration.Contains(type));
         // Optional options without a default (asha's resources) are written only when given, so give them all.
-        var options = string.Concat(branch.Properties.Keys.Where(k => k != "type").Select(k => $", {k}: 3"));
+        var options = string.Concat(branch.Properties.Keys.Where(k => k != "type").Select(k => k == "resource" ? ", resource: step" : $", {k}: 3"));
         var spec = SpecLoader.Parse(Valid.Replace("budget:", $"pruner: {{ type: {type}{options} }}\nbudget:"), "spec.yaml");
         var written = Sweep.SearchSpaces.Specs.Writing.SpecDocument.Build(spec).Single(kv => kv.Key == "pruner").Value;
         var keys = ((IEnumerable<KeyValuePair<string, object?>>)written!).Select(kv => kv.Key);

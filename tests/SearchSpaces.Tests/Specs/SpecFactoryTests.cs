@@ -19,7 +19,7 @@ public sealed class SpecFactoryTests
           x: {"{"} type: float, low: -1, high: 1 {"}"}
           units: {"{"} type: int, low: 8, high: 256, log: true {"}"}
           opt: {"{"} type: categorical, choices: [sgd, adam] {"}"}
-        trial: {"{"} function: branin {"}"}
+        trial: {"{"} command: ./train.sh {"}"}
         """, "factory.yaml");
 
     [Theory]

@@ -2,7 +2,7 @@
 # position in the YAML with ^ (first error) or ^^ (second), so columns come from the text, not the loader.
 import re, sys
 BASE = ["apiVersion: sweep/v1", "name: t1", "metric: { name: loss, goal: minimize }", "budget: { maxTrials: 4 }",
-        "parameters:", "  x: { type: float, low: 0, high: 1 }", "trial: { function: branin }"]
+        "parameters:", "  x: { type: float, low: 0, high: 1 }", "trial: { command: ./train.sh }"]
 def sub(line, text): l = list(BASE); l[line-1] = text; return l
 def ins(after, *texts): l = list(BASE); l[after:after] = list(texts); return l
 cases = [
@@ -50,7 +50,7 @@ cases = [
  ("duplicate key in a map", sub(6, "  x: { type: float, low: 0, ^low: 1, high: 1 }"), ["parameters.x.low is given twice (first at 6:21)"]),
  ("duplicate parameter", ins(6, "  ^x: { type: int, low: 0, high: 3 }"), ["parameters.x is given twice (first at 6:3)"]),
  ("bad parameter name", sub(6, "  ^x-y: { type: float, low: 0, high: 1 }"), ["parameters.x-y is not a valid parameter name (letters, digits and '_', dot-separated, not starting with a digit)"]),
- ("no parameters", ["apiVersion: sweep/v1", "name: t1", "metric: { name: loss, goal: minimize }", "budget: { maxTrials: 4 }", "parameters: ^{}", "trial: { function: branin }"], ["parameters must define at least one parameter"]),
+ ("no parameters", ["apiVersion: sweep/v1", "name: t1", "metric: { name: loss, goal: minimize }", "budget: { maxTrials: 4 }", "parameters: ^{}", "trial: { command: ./train.sh }"], ["parameters must define at least one parameter"]),
  ("condition on a later parameter", ins(5, "  y: { type: float, low: 0, high: 1, when: { ^m: a } }", "  m: { type: categorical, choices: [a, b] }"), ["parameters.y.when.m names parameter 'm', which is defined after 'y'; a condition may only name earlier parameters"]),
  ("condition on an unknown parameter", ins(6, "  y: { type: float, low: 0, high: 1, when: { ^xx: 0.5 } }"), ["parameters.y.when.xx names no parameter; did you mean 'x'?"]),
  ("condition value not a choice", ins(6, "  m: { type: categorical, choices: [kt, tmkt] }", "  y: { type: float, low: 0, high: 1, when: { m: [kt, ^ckd] } }"), ["parameters.y.when.m value 'ckd' is not in the domain of 'm' (choices: 'kt', 'tmkt')"]),
@@ -59,9 +59,9 @@ cases = [
  ("trial without a target", sub(7, "trial: ^{ epochs: 3 }"), ["trial needs exactly one of method, command or function"]),
  ("trial with two targets", sub(7, "trial: { function: branin, ^command: \"python3 f.py\" }"), ["trial.command cannot be combined with trial.function; give exactly one of method, command or function"]),
  ("trial method misspelt", sub(7, "trial: { method: ^tmtk }"), ["trial.method must be one of dvs, kt, tmkt, ckd, ann (got 'tmtk'); did you mean 'tmkt'?"]),
- ("fixed key also searched", sub(7, "trial: { function: branin, ^x: 0.5 }"), ["trial.x is also a search parameter (parameters.x at 6:3); a key is either fixed or searched"]),
- ("fixed key given dotted and nested", sub(7, "trial: { function: branin, dataset.kind: a, dataset: { ^kind: b } }"), ["trial.dataset.kind is given twice (first at 7:28)"]),
- ("fixed key without value", sub(7, "trial: { function: branin, epochs: ^~ }"), ["trial.epochs has no value; remove the key or give it one"]),
+ ("fixed key also searched", sub(7, "trial: { command: ./tr.sh, ^x: 0.5 }"), ["trial.x is also a search parameter (parameters.x at 6:3); a key is either fixed or searched"]),
+ ("fixed key given dotted and nested", sub(7, "trial: { command: ./tr.sh, dataset.kind: a, dataset: { ^kind: b } }"), ["trial.dataset.kind is given twice (first at 7:28)"]),
+ ("fixed key without value", sub(7, "trial: { command: ./tr.sh, epochs: ^~ }"), ["trial.epochs has no value; remove the key or give it one"]),
  ("method parameter without trial.method", ins(5, "  ^method: { type: categorical, choices: [kt, tmkt] }"), ["parameters.method picks the training method, so trial.method must be given (not command or function)"]),
  ("yaml syntax error", sub(3, "metric: { name: loss, goal: minimize"), None),
 ]

@@ -34,7 +34,7 @@ public sealed class StudyLifecycleTests
         var study = NewStudy();
         var t = study.Ask();
         study.Tell(t.Number, double.NaN);
-        Assert.Equal(TrialState.Fail, t.State);
+        Assert.Equal(TrialState.Failed, t.State);
         Assert.Null(study.BestTrial);
     }
 }

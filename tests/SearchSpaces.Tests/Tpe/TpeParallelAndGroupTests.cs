@@ -1,4 +1,4 @@
-using Sweep.SearchSpaces.Objectives;
+using Sweep.Orchestrator.Functions;
 using System.Collections.Immutable;
 using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Samplers;

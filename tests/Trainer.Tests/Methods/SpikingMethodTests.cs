@@ -1,10 +1,11 @@
-using Sweep.SearchSpaces.TrialProtocol;
+using Sweep.Contracts;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Tests.Config;
-using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
+using Sweep.Trainer.Training;
 
 namespace Sweep.Trainer.Tests.Methods;
 
@@ -33,7 +34,7 @@ public sealed class SpikingMethodTests : IDisposable
         var session = new TrainingSession(config, "cpu", new ProtocolWriter(stdout), store, control, TextWriter.Null);
         var method = TrainingMethodCatalog.BuiltIn.Create(config) ?? throw new InvalidOperationException($"no {config.Method} method");
         var code = TrainingRunner.Run(session, method);
-        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolParser.Parse).ToList(), store);
+        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolReader.ParseStrict).ToList(), store);
     }
 
     [Fact]
@@ -43,7 +44,7 @@ public sealed class SpikingMethodTests : IDisposable
         var (code, lines, store) = Run("method=dvs", "epochs=8");
         var result = Assert.IsType<ResultRecord>(lines[^1]);
         Assert.True(code == 0, result.Error);
-        Assert.Equal(ResultStatus.Complete, result.Status);
+        Assert.Equal(TrialState.Complete, result.Status);
         // 4 classes: chance is 0.25; 32 validation samples make 0.40 a clear margin.
         Assert.True(result.BestValTop1 >= 0.40, $"best val top-1 {result.BestValTop1}");
         Assert.Equal(209_264, result.Params);
@@ -63,7 +64,7 @@ public sealed class SpikingMethodTests : IDisposable
         var (code, lines, _) = Run($"method={method}", "epochs=16");
         var result = Assert.IsType<ResultRecord>(lines[^1]);
         Assert.True(code == 0, result.Error);
-        Assert.Equal(ResultStatus.Complete, result.Status);
+        Assert.Equal(TrialState.Complete, result.Status);
         Assert.All(lines.OfType<ProgressRecord>(), p => Assert.True(double.IsFinite(p.Loss!.Value), $"loss {p.Loss}"));
         Assert.True(result.BestValTop1 >= 0.40, $"best val top-1 {result.BestValTop1}");
         // The same network on the val scenes' RGB frames: above chance only if the RGB branch taught it.
@@ -75,7 +76,7 @@ public sealed class SpikingMethodTests : IDisposable
     {
         var (code, lines, _) = Run("method=kt", "epochs=1", "transfer.blankRgb=true");
         Assert.Equal(0, code);
-        Assert.Equal(ResultStatus.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
+        Assert.Equal(TrialState.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class SpikingMethodTests : IDisposable
         var (code, lines, _) = Run("method=dvs", "epochs=3", "lr=1e30", "warmupEpochs=0");
         Assert.Equal(1, code);
         var result = Assert.IsType<ResultRecord>(lines[^1]);
-        Assert.Equal(ResultStatus.Failed, result.Status);
+        Assert.Equal(TrialState.Failed, result.Status);
         Assert.StartsWith("loss is ", result.Error);
     }
 
@@ -94,6 +95,6 @@ public sealed class SpikingMethodTests : IDisposable
         var (code, lines, store) = Run("method=dvs", "epochs=5", "maxSteps=3");
         Assert.Equal(0, code);
         Assert.Equal(3, store.Latest()!.GlobalStep);
-        Assert.Equal(ResultStatus.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
+        Assert.Equal(TrialState.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
     }
 }

@@ -1,11 +1,12 @@
-using Sweep.SearchSpaces.TrialProtocol;
+using Sweep.Contracts;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Methods;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Tests.Config;
-using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
+using Sweep.Trainer.Training;
 
 namespace Sweep.Trainer.Tests.Methods;
 
@@ -35,7 +36,7 @@ public sealed class TeacherMethodTests : IDisposable
         var session = new TrainingSession(config, "cpu", new ProtocolWriter(stdout), store, control, TextWriter.Null);
         var method = TrainingMethodCatalog.BuiltIn.Create(config) ?? throw new InvalidOperationException($"no {config.Method} method");
         var code = TrainingRunner.Run(session, method);
-        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolParser.Parse).ToList(), store);
+        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolReader.ParseStrict).ToList(), store);
     }
 
     private (int Code, List<ProtocolRecord> Lines, CheckpointStore Store) Teacher(int epochs) =>
@@ -91,7 +92,7 @@ public sealed class TeacherMethodTests : IDisposable
         var (code, lines, _) = Run("ckd", "method=ckd", "model=scnn", "epochs=1", $"ckd.teacher={Path.Combine(_files.Root, "nowhere")}");
         Assert.Equal(1, code);
         var result = Assert.IsType<ResultRecord>(lines[^1]);
-        Assert.Equal(ResultStatus.Failed, result.Status);
+        Assert.Equal(TrialState.Failed, result.Status);
         Assert.Contains("ckd.teacher: no ANN checkpoint at", result.Error);
     }
 

@@ -57,7 +57,7 @@ public sealed class SurrogateTests
         Assert.Equal(new double[] { 2, 1, 0, 0, 2 - 4 * 0.49, 0 },
             Surrogate.Derivative(SurrogateKind.QGate, 2, x).data<double>().ToArray(), new ToleranceComparer(1e-12));
         Assert.Equal(new double[] { 1, 1, 0, 0, 1, 0 },
-            Surrogate.Derivative(SurrogateKind.BackEIGate, 1, x).data<double>().ToArray());
+            Surrogate.Derivative(SurrogateKind.BackEI, 1, x).data<double>().ToArray());
         var s = 1 / (1 + Math.Exp(-4 * 0.25));
         Assert.Equal(4 * s * (1 - s), Surrogate.Derivative(SurrogateKind.Sigmoid, 4, x).data<double>()[1], 12);
         Assert.Equal(1.0, Surrogate.Derivative(SurrogateKind.Sigmoid, 4, x).data<double>()[0], 12);
@@ -89,7 +89,7 @@ public sealed class SurrogateTests
         using var scope = NewDisposeScope();
         var values = new double[] { -0.6, -0.1, 0.0, 0.3 };
         var x = tensor(values, dtype: ScalarType.Float64);
-        foreach (var kind in new[] { SurrogateKind.QGate, SurrogateKind.BackEIGate, SurrogateKind.Sigmoid })
+        foreach (var kind in new[] { SurrogateKind.QGate, SurrogateKind.BackEI, SurrogateKind.Sigmoid })
             Surrogate.Derivative(kind, 2, x);
         Assert.Equal(values, x.data<double>().ToArray());
     }

@@ -1,10 +1,11 @@
+using Sweep.Contracts;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Tests.Config;
-using Sweep.Trainer.Training;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
-using Sweep.SearchSpaces.TrialProtocol;
+using Sweep.Trainer.Training;
 
 namespace Sweep.Trainer.Tests.Training;
 
@@ -26,7 +27,7 @@ public sealed class TrainingRunnerTests : IDisposable
         var session = new TrainingSession(config, "cpu", new ProtocolWriter(stdout), store, control, TextWriter.Null,
                                           resume ? store.Latest() : null);
         var code = TrainingRunner.Run(session, method);
-        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolParser.Parse).ToList(), store);
+        return (code, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(ProtocolReader.ParseStrict).ToList(), store);
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public sealed class TrainingRunnerTests : IDisposable
         Assert.Equal([2L, 3, 4, 6, 6, 8, 9], lines.OfType<ProgressRecord>().Select(p => p.Step));
         Assert.Equal([1, 1, 2, 2, 2, 3, 3], lines.OfType<ProgressRecord>().Select(p => p.Epoch));
         var result = Assert.IsType<ResultRecord>(lines[^1]);
-        Assert.Equal(ResultStatus.Complete, result.Status);
+        Assert.Equal(TrialState.Complete, result.Status);
         Assert.Null(result.Error);
         Assert.Equal(5, result.Params);
         Assert.InRange(result.BestValTop1!.Value, result.ValTop1!.Value - 1e-12, 1);
@@ -51,7 +52,7 @@ public sealed class TrainingRunnerTests : IDisposable
         var (code, lines, _) = Run(new RegressionMethod(3, nanAtStep: 5));
         Assert.Equal(1, code);
         var result = Assert.IsType<ResultRecord>(lines[^1]);
-        Assert.Equal(new ResultRecord(ResultStatus.Failed, null, result.BestValTop1, 1, null, null, null, "loss is NaN at step 5"), result);
+        Assert.Equal(ResultRecord.Of(TrialState.Failed, null, result.BestValTop1, 1, null, null, null, "loss is NaN at step 5"), result);
         Assert.Single(lines.OfType<ProgressRecord>());
     }
 
@@ -61,14 +62,14 @@ public sealed class TrainingRunnerTests : IDisposable
         var (code, lines, store) = Run(new RegressionMethod(3, signalAtStep: 5));
         Assert.Equal(143, code);
         var result = Assert.IsType<ResultRecord>(lines[^1]);
-        Assert.Equal(ResultStatus.Cancelled, result.Status);
+        Assert.Equal(TrialState.Cancelled, result.Status);
         Assert.Equal("cancelled by SIGTERM at step 5", result.Error);
         Assert.Equal((2, 5L), (store.Latest()!.Epoch, store.Latest()!.GlobalStep));
 
         var (again, resumed, _) = Run(new RegressionMethod(3), resume: true);
         Assert.Equal(0, again);
         Assert.Equal([(8L, 3)], resumed.OfType<ProgressRecord>().Select(p => (p.Step, p.Epoch)));
-        Assert.Equal(ResultStatus.Complete, Assert.IsType<ResultRecord>(resumed[^1]).Status);
+        Assert.Equal(TrialState.Complete, Assert.IsType<ResultRecord>(resumed[^1]).Status);
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class TrainingRunnerTests : IDisposable
         var (code, lines, store) = Run(new RegressionMethod(3), sets: "maxSteps=4");
         Assert.Equal(0, code);
         Assert.Equal(4, lines.OfType<ProgressRecord>().Last().Step);
-        Assert.Equal(ResultStatus.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
+        Assert.Equal(TrialState.Complete, Assert.IsType<ResultRecord>(lines[^1]).Status);
         Assert.Equal(2, store.Latest()!.Epoch);
     }
 

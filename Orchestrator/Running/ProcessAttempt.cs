@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sweep.Contracts.TrialProtocol;
+using Sweep.Grains.Model;
+using Sweep.Orchestrator.Execution;
+
+namespace Sweep.Orchestrator.Running;
+
+/// <summary>
+/// Runs one attempt as a child process (<c>sweep train</c> for a method, or the user's <c>trial.command</c>): passes
+/// the parameters as <c>--set key=value</c> (or the command's <c>${name}</c> templates) and <c>SWEEP_PARAMS</c>,
+/// streams the metric of each progress line to the pruner at the counter <c>pruner.resource</c> names, stops the
+/// process group on prune or kill (SIGTERM, SIGKILL after <c>trial.stopGrace</c>), and turns the exit into a
+/// <see cref="TrialOutcome"/>.
+/// </summary>
+internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOptions options)
+{
+    /// <summary>The outcome, or null when the silo shut down under the attempt (the lease or resume requeues it).</summary>
+    public async Task<TrialOutcome?> RunAsync(TrialAssignment a, string device, Func<int, double, Task<ReportDecision>> report,
+                                              CancellationToken kill, CancellationToken shutdown)
+    {
+        var dir = Path.Combine(options.TrialsDirectory, a.SweepId, a.Number.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(dir);
+        TrialProcess process;
+        try
+        {
+            process = await launcher.StartAsync(Launch(a, device, dir), shutdown);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new TrialOutcome { State = TrialState.Failed, Error = $"could not start the trial: {e.Message}" };
+        }
+        await using var _ = process;
+        var pruned = false;
+        double? lastValue = null;
+        string? resourceError = null;
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(kill, shutdown);
+        var exit = await process.RunAsync(async record =>
+        {
+            if (record is not ProgressRecord p || p.Metric(a.MetricName) is not { } value) return true;
+            if (p.Resource(a.Resource) is not { } step)
+            {
+                resourceError = $"a progress line carries '{a.MetricName}' but no '{a.Resource.ToString().ToLowerInvariant()}' " +
+                                $"(pruner.resource is {a.Resource.ToString().ToLowerInvariant()})";
+                return false;
+            }
+            lastValue = value;
+            var decision = await report((int)Math.Min(step, int.MaxValue), value);
+            pruned = decision == ReportDecision.Prune;
+            return decision == ReportDecision.Continue;
+        }, both.Token);
+        if (shutdown.IsCancellationRequested && !kill.IsCancellationRequested) return null;
+        return Outcome(a, exit, pruned, kill.IsCancellationRequested, lastValue, resourceError);
+    }
+
+    private TrialLaunch Launch(TrialAssignment a, string device, string dir)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["SWEEP_SWEEP_ID"] = a.SweepId,
+            ["SWEEP_TRIAL"] = a.Number.ToString(CultureInfo.InvariantCulture),
+            ["SWEEP_ATTEMPT"] = a.Attempt.ToString(CultureInfo.InvariantCulture),
+            ["SWEEP_TRIAL_DIR"] = dir,
+            ["SWEEP_PARAMS"] = a.ParamsJson,
+            ["CUDA_VISIBLE_DEVICES"] = device.StartsWith("cuda:", StringComparison.Ordinal) ? device["cuda:".Length..] : "",
+        };
+        if (device == "cpu" && Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is null)
+            env["OMP_NUM_THREADS"] = Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.CpuSlots)).ToString(CultureInfo.InvariantCulture);
+        var sets = a.Settings.SelectMany(s => new[] { "--set", s }).ToList();
+        if (a.Kind == TrialKind.Command)
+            return TrialLaunch.ForShellCommand(a.Target, sets, env, dir, dir, a.StopGrace);
+        if (TrainerPreload() is { } preload)
+            env["LD_PRELOAD"] = preload;   // the child starts on tcmalloc instead of re-executing itself
+        var args = options.SweepCommand.Skip(1).Concat(["train", "--out", dir, "--set", $"method={a.Target}"]).Concat(sets).ToList();
+        var checkpoints = Path.Combine(dir, "checkpoints");
+        if (Directory.Exists(checkpoints) && Directory.EnumerateFileSystemEntries(checkpoints).Any())
+            args.Add("--resume");
+        return new TrialLaunch(options.SweepCommand[0], args, env, dir, dir, a.StopGrace);
+    }
+
+    private static string? TrainerPreload()
+    {
+        try
+        {
+            return Trainer.Runtime.TrainerAllocator.PreloadFor(Environment.GetEnvironmentVariable("LD_PRELOAD"));
+        }
+        catch (ArgumentException)
+        {
+            return null;   // a bad SWEEP_ALLOCATOR: the child names it in its error and fails the trial
+        }
+    }
+
+    private static TrialOutcome Outcome(TrialAssignment a, TrialExit exit, bool pruned, bool killed, double? lastValue, string? resourceError)
+    {
+        var tail = exit.StderrTail.ToImmutableArray();
+        var metrics = exit.Result is { } r
+            ? r.Metrics.Where(kv => kv.Value is not null).ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value!.Value, StringComparer.Ordinal)
+            : ImmutableSortedDictionary<string, double>.Empty;
+        var outcome = new TrialOutcome { ExitCode = exit.ExitCode, StderrTail = tail, Metrics = metrics };
+        if (pruned) return outcome with { State = TrialState.Pruned };
+        if (killed) return outcome with { State = TrialState.Cancelled };
+        if (exit.ProtocolError is { } protocol)
+            return outcome with { State = TrialState.Failed, Error = $"protocol error on stdout: {protocol}" };
+        if (resourceError is not null)
+            return outcome with { State = TrialState.Failed, Error = $"protocol error on stdout: {resourceError}" };
+        if (exit.Result is { } result)
+            return result.Status switch
+            {
+                TrialState.Complete => outcome with { State = TrialState.Complete, Value = result.Metric(a.MetricName) ?? lastValue },
+                TrialState.Cancelled => outcome with { State = TrialState.Failed, Retryable = true, Error = result.Error ?? "the trial stopped itself (status cancelled)" },
+                _ => outcome with { State = TrialState.Failed, Error = result.Error ?? "the trial reported status failed" },
+            };
+        var last = tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        if (exit.ExitCode == 0) return outcome with { State = TrialState.Failed, Error = "the process exited 0 without a result line" };
+        var why = exit.ExitCode is { } code ? $"exit code {code}" : "killed by a signal";
+        return outcome with
+        {
+            State = TrialState.Failed, Retryable = true,
+            Error = $"the process died ({why}) without a result line" + (last is null ? "" : $"; last stderr: {last}"),
+        };
+    }
+}
