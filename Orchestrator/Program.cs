@@ -12,7 +12,7 @@ if (args is ["train" or "bench-train", ..])
     catch (ArgumentException e)
     {
         Console.Error.WriteLine($"sweep {args[0]}: {e.Message}");
-        return 2;
+        return ExitCodes.Usage;
     }
 }
 

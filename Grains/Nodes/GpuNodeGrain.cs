@@ -6,11 +6,11 @@ namespace Sweep.Grains.Nodes;
 public sealed class GpuNodeGrain([PersistentState("node", StorageNames.Sweep)] IPersistentState<NodeInfo?> state)
     : Grain, IGpuNodeGrain
 {
-    public async Task Update(NodeInfo info)
+    public async Task UpdateAsync(NodeInfo info)
     {
         state.State = info;
         await state.WriteStateAsync();
     }
 
-    public Task<NodeInfo?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+    public Task<NodeInfo?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
 }

@@ -6,7 +6,7 @@ namespace Sweep.Grains.Nodes;
 [Alias("sweep.IGpuNodeGrain")]
 public interface IGpuNodeGrain : IGrainWithStringKey
 {
-    [Alias("Update")] Task Update(NodeInfo info);
+    [Alias("Update")] Task UpdateAsync(NodeInfo info);
 
-    [Alias("Get")] Task<NodeInfo?> Get();
+    [Alias("Get")] Task<NodeInfo?> GetAsync();
 }

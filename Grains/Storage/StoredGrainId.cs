@@ -1,8 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans;
 using Orleans.Metadata;
-using Orleans.Runtime;
 
 namespace Sweep.Grains.Storage;
 

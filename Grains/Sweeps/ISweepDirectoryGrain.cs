@@ -6,11 +6,9 @@ namespace Sweep.Grains.Sweeps;
 [Alias("sweep.ISweepDirectoryGrain")]
 public interface ISweepDirectoryGrain : IGrainWithIntegerKey
 {
-    [Alias("Add")] Task Add(string sweepId);
+    [Alias("Add")] Task AddAsync(string sweepId);
 
-    [Alias("SetActive")] Task SetActive(string sweepId, bool active);
+    [Alias("SetActive")] Task SetActiveAsync(string sweepId, bool active);
 
-    [Alias("Active")] Task<ImmutableArray<string>> Active();
-
-    [Alias("All")] Task<ImmutableArray<string>> All();
+    [Alias("Active")] Task<ImmutableArray<string>> ActiveAsync();
 }

@@ -6,14 +6,14 @@ namespace Sweep.Grains.Sweeps;
 public sealed class SweepDirectoryGrain(
     [PersistentState("directory", StorageNames.Sweep)] IPersistentState<SweepDirectoryState> state) : Grain, ISweepDirectoryGrain
 {
-    public async Task Add(string sweepId)
+    public async Task AddAsync(string sweepId)
     {
         if (state.State.Sweeps.Contains(sweepId)) return;
         state.State = state.State with { Sweeps = state.State.Sweeps.Add(sweepId), Active = state.State.Active.Add(sweepId) };
         await state.WriteStateAsync();
     }
 
-    public async Task SetActive(string sweepId, bool active)
+    public async Task SetActiveAsync(string sweepId, bool active)
     {
         var next = active ? state.State.Active.Add(sweepId) : state.State.Active.Remove(sweepId);
         if (next == state.State.Active) return;
@@ -21,7 +21,5 @@ public sealed class SweepDirectoryGrain(
         await state.WriteStateAsync();
     }
 
-    public Task<ImmutableArray<string>> Active() => Task.FromResult(state.State.Active.ToImmutableArray());
-
-    public Task<ImmutableArray<string>> All() => Task.FromResult(state.State.Sweeps);
+    public Task<ImmutableArray<string>> ActiveAsync() => Task.FromResult(state.State.Active.ToImmutableArray());
 }

@@ -27,89 +27,89 @@ public sealed partial class SweepGrain(
         if (state.RecordExists && state.State is { } info)
         {
             var plan = SweepPlan.Parse(info.SpecText, info.SpecFile);
-            var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).Get()));
+            var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).GetAsync()));
             _book = new SweepBook(plan, info, trials.Select((t, n) => t ?? throw new InvalidOperationException(
                 $"sweep {Id}: trial {n} is missing from storage")), () => DateTime.UtcNow);
             StartTicking();
         }
     }
 
-    public async Task<SweepInfo> Create(string specText, string specFile)
+    public async Task<SweepInfo> CreateAsync(string specText, string specFile)
     {
         if (_book is not null) throw new InvalidOperationException($"a sweep with id '{Id}' already exists");
         var plan = SweepPlan.Parse(specText, specFile);
         _book = new SweepBook(plan, SweepBook.NewInfo(Id, plan, specFile, DateTime.UtcNow), [], () => DateTime.UtcNow);
-        await SaveSweep();
-        await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).Add(Id);
+        await SaveSweepAsync();
+        await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).AddAsync(Id);
         StartTicking();
         LogCreated(log, Id, plan.Spec.Name, plan.Spec.Budget.MaxTrials);
         return _book.Info;
     }
 
-    public Task<SweepInfo?> Get() => Task.FromResult(_book?.Snapshot());
+    public Task<SweepInfo?> GetAsync() => Task.FromResult(_book?.Snapshot());
 
-    public Task<ImmutableArray<TrialInfo>> Trials() => Task.FromResult(_book?.Trials.ToImmutableArray() ?? []);
+    public Task<ImmutableArray<TrialInfo>> TrialsAsync() => Task.FromResult(_book?.Trials.ToImmutableArray() ?? []);
 
-    public async Task<TrialAssignment?> Next(RunnerSlot slot)
+    public async Task<TrialAssignment?> NextAsync(RunnerSlot slot)
     {
         if (_book?.Next(slot) is not { } next) return null;
-        await TrialGrain(next.Trial.Number).Save(next.Trial);
-        await SaveSweep();
+        await TrialGrain(next.Trial.Number).SaveAsync(next.Trial);
+        await SaveSweepAsync();
         return next.Assignment;
     }
 
-    public async Task<ReportDecision> Report(int number, int attempt, int step, double value)
+    public async Task<ReportDecision> ReportAsync(int number, int attempt, int step, double value)
     {
         var (decision, changed) = Book.Report(number, attempt, step, value);
-        if (changed is not null) await TrialGrain(number).Save(changed);
-        if (decision == ReportDecision.Prune) await SaveSweep();
+        if (changed is not null) await TrialGrain(number).SaveAsync(changed);
+        if (decision == ReportDecision.Prune) await SaveSweepAsync();
         return decision;
     }
 
-    public async Task Finish(int number, int attempt, TrialOutcome outcome)
+    public async Task FinishAsync(int number, int attempt, TrialOutcome outcome)
     {
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
-        await TrialGrain(number).Save(changed);
-        await SaveSweep();
+        await TrialGrain(number).SaveAsync(changed);
+        await SaveSweepAsync();
         if (changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
 
-    public Task<ImmutableArray<TrialAttempt>> Heartbeat(string runner, ImmutableArray<TrialAttempt> running) =>
+    public Task<ImmutableArray<TrialAttempt>> HeartbeatAsync(string runner, ImmutableArray<TrialAttempt> running) =>
         Task.FromResult(Book.Heartbeat(runner, running));
 
-    public Task<SweepInfo> Stop() => Change(() => { Book.Stop(); return []; });
+    public Task<SweepInfo> StopAsync() => ChangeAsync(() => { Book.Stop(); return []; });
 
-    public Task<SweepInfo> Cancel() => Change(Book.Cancel);
+    public Task<SweepInfo> CancelAsync() => ChangeAsync(Book.Cancel);
 
-    public Task<SweepInfo> Pause() => Change(Book.Pause);
+    public Task<SweepInfo> PauseAsync() => ChangeAsync(Book.Pause);
 
-    public Task<SweepInfo> Resume() => Change(Book.Resume);
+    public Task<SweepInfo> ResumeAsync() => ChangeAsync(Book.Resume);
 
-    private async Task<SweepInfo> Change(Func<IReadOnlyList<TrialInfo>> change)
+    private async Task<SweepInfo> ChangeAsync(Func<IReadOnlyList<TrialInfo>> change)
     {
-        foreach (var t in change()) await TrialGrain(t.Number).Save(t);
-        await SaveSweep();
+        foreach (var t in change()) await TrialGrain(t.Number).SaveAsync(t);
+        await SaveSweepAsync();
         return Book.Info;
     }
 
     private void StartTicking() =>
-        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(options.Value.TickInterval, options.Value.TickInterval) { KeepAlive = true });
+        this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.Value.TickInterval, options.Value.TickInterval) { KeepAlive = true });
 
-    private async Task Tick(CancellationToken ct)
+    private async Task TickAsync(CancellationToken ct)
     {
         if (_book is null || _book.Info.IsResting) return;
         var expired = _book.ExpireLeases(options.Value.LeaseTimeout);
-        foreach (var t in expired) await TrialGrain(t.Number).Save(t);
-        if (expired.Count > 0 | _book.CheckTimeout()) await SaveSweep();
+        foreach (var t in expired) await TrialGrain(t.Number).SaveAsync(t);
+        if (expired.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
     }
 
-    private async Task SaveSweep()
+    private async Task SaveSweepAsync()
     {
         var wasActive = state.State is { IsResting: false };
         state.State = Book.Snapshot();
         await state.WriteStateAsync();
         var active = !state.State.IsResting;
-        if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActive(Id, active);
+        if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActiveAsync(Id, active);
     }
 
     private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(Grains.Trials.TrialGrain.Key(Id, number));

@@ -6,7 +6,7 @@ namespace Sweep.Grains.Trials;
 [Alias("sweep.ITrialGrain")]
 public interface ITrialGrain : IGrainWithStringKey
 {
-    [Alias("Save")] Task Save(TrialInfo info);
+    [Alias("Save")] Task SaveAsync(TrialInfo info);
 
-    [Alias("Get")] Task<TrialInfo?> Get();
+    [Alias("Get")] Task<TrialInfo?> GetAsync();
 }

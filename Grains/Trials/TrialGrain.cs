@@ -8,11 +8,11 @@ public sealed class TrialGrain([PersistentState("trial", StorageNames.Sweep)] IP
 {
     public static string Key(string sweepId, int number) => $"{sweepId}/{number}";
 
-    public async Task Save(TrialInfo info)
+    public async Task SaveAsync(TrialInfo info)
     {
         state.State = info;
         await state.WriteStateAsync();
     }
 
-    public Task<TrialInfo?> Get() => Task.FromResult(state.RecordExists ? state.State : null);
+    public Task<TrialInfo?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
 }

@@ -49,7 +49,7 @@ public sealed class AskTellServer
             output.Flush();
         }
         LogSummary();
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>Serves decoded text (tests, in-process callers); the text is re-encoded as UTF-8 per line.</summary>
@@ -72,7 +72,7 @@ public sealed class AskTellServer
             output.Flush();
         }
         LogSummary();
-        return 0;
+        return ExitCodes.Ok;
     }
 
     /// <summary>One request line (without '\n') to its response (valid until the next call); empty for a blank line.</summary>

@@ -48,7 +48,7 @@ public static class AskTellCommand
         if (configuration is null)
         {
             Console.Error.WriteLine($"sweep ask-tell: {error}");
-            return 2;
+            return ExitCodes.Usage;
         }
         using var input = Console.OpenStandardInput();
         // Buffered so each response leaves in one write; the server flushes after every line.

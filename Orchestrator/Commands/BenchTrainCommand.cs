@@ -44,23 +44,23 @@ public static class BenchTrainCommand
         catch (ConfigException e)
         {
             foreach (var line in e.Errors) Console.Error.WriteLine(line);
-            return 2;
+            return ExitCodes.Usage;
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"sweep bench-train: {e.Message}");
-            return 2;
+            return ExitCodes.Usage;
         }
         try
         {
             var runtime = TorchRuntime.Initialize(new TorchRuntimeOptions(config.Threads == 0 ? null : config.Threads, config.Device));
             Console.Out.WriteLine(JsonSerializer.Serialize(StepBenchmark.Run(config, options, runtime.Device), Json));
-            return 0;
+            return ExitCodes.Ok;
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             Console.Error.WriteLine($"sweep bench-train: {e.Message}");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 }

@@ -28,13 +28,13 @@ public static class DoctorCommand
             catch (Exception e)
             {
                 Console.Error.WriteLine($"sweep doctor: {Innermost(e)}");
-                return 1;
+                return ExitCodes.Failed;
             }
             if (parse.GetValue(format) == "json")
                 Console.Out.WriteLine(JsonSerializer.Serialize(info, Json));
             else
                 WriteTable(info);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Sweep.SearchSpaces.Pruners;
 using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Commands;
@@ -22,10 +23,11 @@ public static class SpecSummary
             ("parameters", $"{spec.Space.Count}" + (conditional > 0 ? $" ({conditional} conditional)" : "") + ": "
                            + string.Join(", ", spec.Space.Parameters.Select(p => p.Name))),
             ("sampler", spec.Sampler.Kind.ToString().ToLowerInvariant() + (spec.Sampler.Seed is { } s ? $" (seed {s})" : "")),
-            ("pruner", spec.Pruner.Kind.ToString().ToLowerInvariant()),
+            ("pruner", $"{spec.Pruner.Kind.ToString().ToLowerInvariant()} ({PruningSchedule.Describe(spec.Pruner, spec.MaxResource())})"),
             ("budget", budget.ToString()),
             ("trial", $"{spec.Trial.Kind.ToString().ToLowerInvariant()} {spec.Trial.Target}" +
                       (spec.Trial.Settings.IsEmpty ? "" : $" ({spec.Trial.Settings.Length} fixed settings)")),
+            ("stop grace", DurationFormat.Format(spec.Trial.StopGrace) + " from SIGTERM to SIGKILL"),
         };
         var width = rows.Max(r => r.Item1.Length) + 2;
         var sb = new StringBuilder();

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Sweep.Contracts.Config;
+using Sweep.Orchestrator.Output;
 using Sweep.Trainer.Training;
 
 namespace Sweep.Orchestrator.Commands;
@@ -27,15 +29,25 @@ public static class TrainCommand
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "yaml");
+        var listKeys = new Option<bool>("--list-keys") { Description = "Print every run-config key with its default and what it accepts, and exit." };
         var command = new Command("train", "Train one run; stdout carries the trial protocol (JSON lines), logs go to stderr.")
         {
-            config, set, resume, output, dryRun, format,
+            config, set, resume, output, dryRun, format, listKeys,
         };
-        command.SetAction(pr => new TrainCommandRunner(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
+        command.SetAction(pr => pr.GetValue(listKeys) ? ListKeys(pr.InvocationConfiguration.Output) : new TrainCommandRunner(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
                                                        catalog ?? TrainingMethodCatalog.BuiltIn)
             .Run(new TrainRequest(pr.GetValue(config), pr.GetValue(set) ?? [], pr.GetValue(resume), pr.GetValue(output),
                                   pr.GetValue(dryRun), pr.GetValue(format) ?? "json",
                                   Environment.GetEnvironmentVariable(Trainer.Config.RunConfigLoader.SweepParamsVariable))));
         return command;
+    }
+
+    private static int ListKeys(TextWriter output)
+    {
+        var table = new TextTable("key", "default", "accepts", "what");
+        foreach (var key in ConfigKeys.All)
+            table.Add(key.Name, ConfigValueParser.Format(key.Default), key.Expectation, key.Description);
+        output.Write(table.ToString());
+        return ExitCodes.Ok;
     }
 }

@@ -11,9 +11,6 @@ namespace Sweep.Orchestrator.Commands;
 /// </summary>
 public static class ValidateCommand
 {
-    public const int Ok = 0;
-    public const int Invalid = 2;
-
     public static Command Create()
     {
         var spec = new Argument<string?>("spec") { Description = "Path of the spec file (YAML).", Arity = ArgumentArity.ZeroOrOne };
@@ -38,12 +35,12 @@ public static class ValidateCommand
         if (schema)
         {
             output.WriteLine(SpecSchema.Text);
-            return Ok;
+            return ExitCodes.Ok;
         }
         if (path is null)
         {
             error.WriteLine("sweep validate: give a spec file, or --schema");
-            return Invalid;
+            return ExitCodes.Usage;
         }
         SweepSpec loaded;
         try
@@ -53,18 +50,18 @@ public static class ValidateCommand
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             error.WriteLine($"sweep validate: spec file '{path}' not found");
-            return Invalid;
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"sweep validate: cannot read '{path}': {e.Message}");
-            return Invalid;
+            return ExitCodes.Usage;
         }
         catch (SpecException e)
         {
             foreach (var line in e.Errors) error.WriteLine(line);
             error.WriteLine($"{path}: {e.Errors.Length} error{(e.Errors.Length == 1 ? "" : "s")}");
-            return Invalid;
+            return ExitCodes.Usage;
         }
         output.Write(format switch
         {
@@ -72,6 +69,6 @@ public static class ValidateCommand
             "yaml" => SpecYamlWriter.Write(SpecDocument.Build(loaded)),
             _ => SpecSummary.Table(loaded),
         });
-        return Ok;
+        return ExitCodes.Ok;
     }
 }

@@ -13,7 +13,7 @@ public static class VersionCommand
         {
             var version = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
             Console.Out.WriteLine(version);
-            return 0;
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -52,6 +52,27 @@ public static class SweepViews
         return o;
     }
 
+    /// <summary>A node's placement record; <paramref name="now"/> dates its last report.</summary>
+    public static JsonObject Node(NodeInfo n, DateTime now) => new()
+    {
+        ["name"] = n.Name,
+        ["host"] = n.Host,
+        ["devices"] = new JsonArray([.. n.Devices.Select(d => (JsonNode?)d)]),
+        ["slots_per_device"] = n.SlotsPerDevice,
+        ["slots"] = n.Slots,
+        ["slots_used"] = n.Trials.Length,
+        ["slots_free"] = n.FreeSlots,
+        ["labels"] = new JsonObject(n.Labels.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+        ["trials"] = new JsonArray([.. n.Trials.Select(t => (JsonNode?)new JsonObject
+        {
+            ["sweep"] = t.SweepId, ["number"] = t.Number, ["attempt"] = t.Attempt, ["device"] = t.Device,
+        })]),
+        ["runner"] = n.Runner,
+        ["completed"] = n.Completed,
+        ["last_seen_utc"] = n.LastSeenUtc.ToString("O", CultureInfo.InvariantCulture),
+        ["last_seen_s"] = Math.Round(Math.Max(0, (now - n.LastSeenUtc).TotalSeconds), 1),
+    };
+
     public static JsonObject Params(IEnumerable<ParamValue> values) =>
         new(values.Select(v => KeyValuePair.Create(v.Name, JsonNode.Parse(v.Json))));
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -63,10 +62,10 @@ public sealed partial class TrialRunnerService(
 
     private async Task<TrialAssignment?> AcquireAsync(RunnerSlot slot)
     {
-        var active = await grains.GetGrain<ISweepDirectoryGrain>(0).Active();
+        var active = await grains.GetGrain<ISweepDirectoryGrain>(0).ActiveAsync();
         var start = Interlocked.Increment(ref _rotation);
         for (var i = 0; i < active.Length; i++)
-            if (await grains.GetGrain<ISweepGrain>(active[(start + i) % active.Length]).Next(slot) is { } a) return a;
+            if (await grains.GetGrain<ISweepGrain>(active[(start + i) % active.Length]).NextAsync(slot) is { } a) return a;
         return null;
     }
 
@@ -77,19 +76,19 @@ public sealed partial class TrialRunnerService(
         var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
         try
         {
-            Task<ReportDecision> Report(int step, double value) => sweep.Report(a.Number, a.Attempt, step, value);
+            Task<ReportDecision> Report(int step, double value) => sweep.ReportAsync(a.Number, a.Attempt, step, value);
             var outcome = a.Kind == TrialKind.Function
                 ? await FunctionAttempt.RunAsync(a, Report, attempt.KillToken)
                 : await _processes!.RunAsync(a, device, Report, attempt.KillToken, stop);
             if (outcome is not null && !(stop.IsCancellationRequested && !attempt.KillRequested))
             {
-                await sweep.Finish(a.Number, a.Attempt, outcome);
+                await sweep.FinishAsync(a.Number, a.Attempt, outcome);
                 Interlocked.Increment(ref _completed);
             }
         }
         catch (OperationCanceledException) when (attempt.KillRequested)
         {
-            await sweep.Finish(a.Number, a.Attempt, TrialOutcome.Cancelled);
+            await sweep.FinishAsync(a.Number, a.Attempt, TrialOutcome.Cancelled);
         }
         finally
         {
@@ -121,11 +120,11 @@ public sealed partial class TrialRunnerService(
         foreach (var group in snapshot.GroupBy(r => r.SweepId))
         {
             var kill = await grains.GetGrain<ISweepGrain>(group.Key)
-                .Heartbeat(_runner, [.. group.Select(r => new TrialAttempt(r.Number, r.Attempt))]);
+                .HeartbeatAsync(_runner, [.. group.Select(r => new TrialAttempt(r.Number, r.Attempt))]);
             foreach (var k in kill)
                 if (_running.TryGetValue((group.Key, k.Number), out var r) && r.Attempt == k.Attempt) r.RequestKill();
         }
-        await grains.GetGrain<IGpuNodeGrain>(_options.NodeName).Update(new NodeInfo
+        await grains.GetGrain<IGpuNodeGrain>(_options.NodeName).UpdateAsync(new NodeInfo
         {
             Name = _options.NodeName,
             Host = Environment.MachineName,

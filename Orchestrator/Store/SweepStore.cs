@@ -26,5 +26,9 @@ public sealed class SweepStore(SqliteStateReader reader) : IDisposable
         [.. reader.List<TrialInfo>("trial", StoredGrainId.For<ITrialGrain>(sweepId + "/"))
             .Select(r => r.State).Where(t => t.SweepId == sweepId).OrderBy(t => t.Number)];
 
+    /// <summary>Every node's placement record, by name.</summary>
+    public IReadOnlyList<NodeInfo> Nodes() =>
+        [.. reader.List<NodeInfo>("node").Select(r => r.State).OrderBy(n => n.Name, StringComparer.Ordinal)];
+
     public void Dispose() => reader.Dispose();
 }

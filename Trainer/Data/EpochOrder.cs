@@ -5,7 +5,7 @@ public static class EpochOrder
 {
     /// <summary>
     /// Train: a seeded permutation or class-balanced draws with replacement (weight 1/count(class),
-    /// <paramref name="count"/> draws, KT's WeightedRandomSampler). Val: 0 … count−1 in order.
+    /// <c>count</c> draws, KT's WeightedRandomSampler). Val: 0 … count−1 in order.
     /// </summary>
     public static int[] For(IPairedDataset dataset, DataSplit split, Random rng)
     {

@@ -1,7 +1,6 @@
 using Sweep.Trainer.Snn;
 using TorchSharp;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn;
 
 namespace Sweep.Trainer.Losses;
 

@@ -1,6 +1,5 @@
 using Sweep.Trainer.Config;
 using Sweep.Trainer.Data;
-using Sweep.Trainer.Losses;
 using Sweep.Trainer.Models;
 using static TorchSharp.torch;
 

@@ -5,7 +5,6 @@ using Sweep.Trainer.Config;
 using Sweep.Trainer.Training.Checkpoints;
 using Sweep.Trainer.Training.Control;
 using TorchSharp.Modules;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Sweep.Trainer.Training;

@@ -33,6 +33,58 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void A_trainer_key_typo_is_exit_2_naming_the_key_and_its_line_before_any_trial_runs()
+    {
+        var dir = Directory.CreateTempSubdirectory("sweep-validate-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "typo.yaml");
+            File.WriteAllText(spec, """
+                apiVersion: sweep/v1
+                name: typo
+                metric: { name: val_top1, goal: maximize }
+                budget: { maxTrials: 2 }
+                parameters:
+                  lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
+                  tmkt.mixRatoi: { type: float, low: 0.1, high: 0.9 }
+                  tmkt.magWeight: { type: float, low: 0.1, high: 2.0 }
+                  surrogate: { type: categorical, choices: [qgate, atan] }
+                trial:
+                  method: tmkt
+                  epochz: 2
+                  dataset: { kind: synthetic, frameSiz: 28, classes: 1 }
+                """);
+            var (code, stdout, stderr) = Invoke(spec);
+            Assert.Equal(2, code);
+            Assert.Equal("", stdout);
+            Assert.Equal(
+                [
+                    $"{spec}:7:3: parameters.tmkt.mixRatoi is not a run-config key of sweep train; did you mean 'tmkt.mixRatio'?",
+                    $"{spec}:9:3: parameters.surrogate.choices[1] must be one of qgate, backei, sigmoid for sweep train's surrogate (got atan)",
+                    $"{spec}:12:3: trial.epochz is not a run-config key of sweep train; did you mean 'epochs'?",
+                    $"{spec}:13:31: trial.dataset.frameSiz is not a run-config key of sweep train; did you mean 'dataset.frameSize'?",
+                    $"{spec}:13:45: trial.dataset.classes must be an integer >= 2 (got 1)",
+                    $"{spec}: 5 errors",
+                ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_summary_names_the_pruning_resource_and_where_the_rungs_fall()
+    {
+        var (code, stdout, _) = Invoke(Example("ncaltech101-tmkt.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("pruner      asha (ASHA rungs at epochs 30, 90, 270 (max 300))\n", stdout);
+        (code, stdout, _) = Invoke(Example("quickstart.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("pruner      median (median of completed trials, judged every epoch from epoch 3 once 2 trials completed)\n", stdout);
+    }
+
+    [Fact]
     public void Json_format_prints_the_normalised_spec()
     {
         var (code, stdout, _) = Invoke(Example("branin.yaml"), "-f", "json");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
@@ -25,19 +24,19 @@ public static class BestCommand
         var output = CliOptions.Output();
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
         var command = new Command("best", "Export the best trial's config (for `sweep train --config`).") { id, home, format, output, epochs };
-        command.SetAction(pr => CliAction.Run("best", pr.InvocationConfiguration.Error, () =>
+        command.SetAction(pr => CliAction.RunAsync("best", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweep = store.Sweep(pr.GetValue(id)!);
             if (sweep.BestTrial is not { } number)
                 throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
-            if (pr.GetValue(epochs) is < 1) throw new ArgumentException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
+            if (pr.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
             var trial = store.Trials(sweep.Id).First(t => t.Number == number);
             var plan = SweepPlan.Parse(sweep.SpecText, sweep.SpecFile);
             var text = Render(sweep, trial, plan, pr.GetValue(format), pr.GetValue(epochs));
             CliOutput.Write(text, pr.GetValue(output), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
                                   $"best trial #{number} of {sweep.Id}");
-            return Task.FromResult(CliAction.Ok);
+            return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }

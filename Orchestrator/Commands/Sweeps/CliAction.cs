@@ -6,29 +6,33 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 
 /// <summary>
 /// Runs a verb and maps failures to the CLI contract: one line on stderr naming the verb, exit 2 for usage and
-/// validation errors, 1 for everything else.
+/// validation errors, 1 for failures at run time. Anything else is a bug of ours: it says so and shows the stack.
 /// </summary>
 internal static class CliAction
 {
-    public const int Ok = 0;
-    public const int Failure = 1;
-    public const int Usage = 2;
-
-    public static async Task<int> Run(string verb, TextWriter error, Func<Task<int>> action)
+    public static async Task<int> RunAsync(string verb, TextWriter error, Func<Task<int>> action)
     {
         try
         {
             return await action();
         }
-        catch (UsageException e) { return Fail(error, verb, e.Message, Usage); }
-        catch (SpecException e) { return Fail(error, verb, e.Message, Usage); }
-        catch (SweepNotFoundException e) { return Fail(error, verb, e.Message, Usage); }
-        catch (FileNotFoundException e) { return Fail(error, verb, e.Message, Usage); }
-        catch (ArgumentException e) { return Fail(error, verb, e.Message, Usage); }
-        catch (InvalidOperationException e) { return Fail(error, verb, e.Message, Failure); }
-        catch (Exception e) when (e is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        catch (UsageException e) { return Fail(error, verb, e.Message, ExitCodes.Usage); }
+        catch (SpecException e) { return Fail(error, verb, e.Message, ExitCodes.Usage); }
+        catch (SweepNotFoundException e) { return Fail(error, verb, e.Message, ExitCodes.Usage); }
+        catch (FileNotFoundException e) { return Fail(error, verb, e.Message, ExitCodes.Usage); }
+        catch (InvalidOperationException e) when (e.GetType() == typeof(InvalidOperationException))
         {
-            return Fail(error, verb, e.Message, Failure);
+            return Fail(error, verb, e.Message, ExitCodes.Failed);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            return Fail(error, verb, e.Message, ExitCodes.Failed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error.WriteLine($"sweep {verb}: internal error ({e.GetType().Name}): {e.Message}; please report it with the trace below");
+            error.WriteLine(e);
+            return ExitCodes.Failed;
         }
     }
 

@@ -32,6 +32,11 @@ internal static class CliOptions
         Description = "Trials at once on CPU when there are no GPUs (default: the spec's parallelTrials, or the core count).",
     };
 
+    public static Option<string?> Labels() => new("--labels")
+    {
+        Description = "Labels of this node, key=value pairs separated by commas (e.g. gpu=a100,rack=3); shown by `sweep nodes`.",
+    };
+
     public static Option<int> SlotsPerGpu() => new("--slots-per-gpu")
     {
         Description = "Trials at once per GPU. Default: 1.",

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
-using Sweep.Orchestrator.Output;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -14,9 +13,9 @@ public static class ControlCommands
 {
     public static IEnumerable<Command> Create() =>
     [
-        Make("stop", "Drain a sweep: no new trials; running ones finish.", s => s.Stop()),
-        Make("cancel", "Cancel a sweep: kill its running trials (they fail as cancelled).", s => s.Cancel()),
-        Make("pause", "Pause a sweep: kill its running trials and keep them pending until `sweep resume`.", s => s.Pause()),
+        Make("stop", "Drain a sweep: no new trials; running ones finish.", s => s.StopAsync()),
+        Make("cancel", "Cancel a sweep: kill its running trials (they fail as cancelled).", s => s.CancelAsync()),
+        Make("pause", "Pause a sweep: kill its running trials and keep them pending until `sweep resume`.", s => s.PauseAsync()),
     ];
 
     private static Command Make(string verb, string description, Func<ISweepGrain, Task<SweepInfo>> act)
@@ -25,7 +24,7 @@ public static class ControlCommands
         var home = CliOptions.Home();
         var format = CliOptions.Format();
         var command = new Command(verb, description) { id, home, format };
-        command.SetAction((pr, ct) => CliAction.Run(verb, pr.InvocationConfiguration.Error, async () =>
+        command.SetAction((pr, ct) => CliAction.RunAsync(verb, pr.InvocationConfiguration.Error, async () =>
         {
             var h = SweepHome.Existing(pr.GetValue(home));
             var sweepId = pr.GetValue(id)!;
@@ -33,7 +32,7 @@ public static class ControlCommands
             await using var connection = await SweepConnection.OpenAsync(h, new SiloSettings { Home = h }, ct);
             var info = await act(connection.Grains.GetGrain<ISweepGrain>(sweepId));
             ReadCommands.WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
-            return CliAction.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }

@@ -21,7 +21,7 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
         var output = CliOptions.Output();
         var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
-        command.SetAction(pr => CliAction.Run("export", pr.InvocationConfiguration.Error, () =>
+        command.SetAction(pr => CliAction.RunAsync("export", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweep = store.Sweep(pr.GetValue(id)!);
@@ -34,7 +34,7 @@ public static class ExportCommand
             };
             CliOutput.Write(text, pr.GetValue(output), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
                                   $"{trials.Count} trials of {sweep.Id}");
-            return Task.FromResult(CliAction.Ok);
+            return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }

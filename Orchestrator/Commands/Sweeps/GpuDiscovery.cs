@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweep.Orchestrator.Hosting;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -8,14 +9,14 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// </summary>
 internal static class GpuDiscovery
 {
-    /// <exception cref="ArgumentException"><paramref name="option"/> is not a list of indices.</exception>
+    /// <exception cref="UsageException"><paramref name="option"/> is not a list of indices.</exception>
     public static IReadOnlyList<int> Resolve(string? option)
     {
         if (option is not null)
         {
             if (option.Trim() is "" or "none") return [];
             return [.. option.Split(',').Select(p => int.TryParse(p.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var i)
-                ? i : throw new ArgumentException($"--gpus: '{p}' is not a GPU index (expected e.g. 0,1)"))];
+                ? i : throw new UsageException($"--gpus: '{p}' is not a GPU index (expected e.g. 0,1)"))];
         }
         var present = Enumerable.Range(0, 64).Where(i => File.Exists($"/dev/nvidia{i}")).ToList();
         if (Environment.GetEnvironmentVariable("CUDA_VISIBLE_DEVICES") is { } visible)

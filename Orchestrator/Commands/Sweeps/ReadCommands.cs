@@ -8,10 +8,10 @@ using Sweep.Orchestrator.Store;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
-/// <summary><c>sweep status|list|trials</c>: read the home's state file directly (no silo needed).</summary>
+/// <summary><c>sweep status|list|trials|nodes</c>: read the home's state file directly (no silo needed).</summary>
 public static class ReadCommands
 {
-    public static IEnumerable<Command> Create() => [Status(), List(), Trials()];
+    public static IEnumerable<Command> Create() => [Status(), List(), Trials(), Nodes()];
 
     public static void WriteSweep(TextWriter output, SweepInfo s, OutputFormat format)
     {
@@ -30,7 +30,7 @@ public static class ReadCommands
         var format = CliOptions.Format();
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until the sweep rests." };
         var command = new Command("status", "Show a sweep's progress: trials done, running, pruned, failed, best.") { id, home, format, watch };
-        command.SetAction((pr, ct) => CliAction.Run("status", pr.InvocationConfiguration.Error, async () =>
+        command.SetAction((pr, ct) => CliAction.RunAsync("status", pr.InvocationConfiguration.Error, async () =>
         {
             var h = SweepHome.Existing(pr.GetValue(home));
             using var store = SweepStore.Open(h);
@@ -43,7 +43,7 @@ public static class ReadCommands
                 info = store.Sweep(sweepId);
             }
             WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
-            return CliAction.Ok;
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -53,7 +53,7 @@ public static class ReadCommands
         var home = CliOptions.Home();
         var format = CliOptions.Format();
         var command = new Command("list", "List the sweeps of a home.") { home, format };
-        command.SetAction(pr => CliAction.Run("list", pr.InvocationConfiguration.Error, () =>
+        command.SetAction(pr => CliAction.RunAsync("list", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweeps = store.Sweeps();
@@ -68,7 +68,7 @@ public static class ReadCommands
                 output.Write(table.ToString());
             }
             else Write(output, new JsonArray([.. sweeps.Select(s => (JsonNode)SweepViews.Sweep(s))]), f);
-            return Task.FromResult(CliAction.Ok);
+            return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }
@@ -80,7 +80,7 @@ public static class ReadCommands
         var format = CliOptions.Format();
         var state = new Option<TrialState[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
         var command = new Command("trials", "List a sweep's trials.") { id, home, format, state };
-        command.SetAction(pr => CliAction.Run("trials", pr.InvocationConfiguration.Error, () =>
+        command.SetAction(pr => CliAction.RunAsync("trials", pr.InvocationConfiguration.Error, () =>
         {
             using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
             var sweep = store.Sweep(pr.GetValue(id)!);
@@ -98,7 +98,38 @@ public static class ReadCommands
                 output.Write(table.ToString());
             }
             else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]), f);
-            return Task.FromResult(CliAction.Ok);
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Nodes()
+    {
+        var home = CliOptions.Home();
+        var format = CliOptions.Format();
+        var command = new Command("nodes", "List the GPU nodes (one per silo runner): devices, slots used and free, labels, running trials, last report.")
+        {
+            home, format,
+        };
+        command.SetAction(pr => CliAction.RunAsync("nodes", pr.InvocationConfiguration.Error, () =>
+        {
+            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            var nodes = store.Nodes();
+            var now = DateTime.UtcNow;
+            var output = pr.InvocationConfiguration.Output;
+            var f = pr.GetValue(format);
+            if (f == OutputFormat.Table)
+            {
+                var table = new TextTable("node", "host", "devices", "slots used/free", "labels", "running", "last seen");
+                foreach (var n in nodes)
+                    table.Add(n.Name, n.Host, string.Join(",", n.Devices), $"{n.Trials.Length}/{n.FreeSlots}",
+                              string.Join(",", n.Labels.Select(kv => $"{kv.Key}={kv.Value}")),
+                              string.Join(" ", n.Trials.Select(t => $"{t.SweepId}/{t.Number}@{t.Device}")),
+                              $"{Math.Max(0, (now - n.LastSeenUtc).TotalSeconds).ToString("F0", CultureInfo.InvariantCulture)} s ago");
+                output.Write(table.ToString());
+            }
+            else Write(output, new JsonArray([.. nodes.Select(n => (JsonNode)SweepViews.Node(n, now))]), f);
+            return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
     }

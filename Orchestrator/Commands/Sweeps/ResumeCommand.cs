@@ -22,7 +22,7 @@ public static class ResumeCommand
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu,
         };
-        command.SetAction((pr, ct) => CliAction.Run("resume", pr.InvocationConfiguration.Error, async () =>
+        command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var h = SweepHome.Existing(pr.GetValue(home));
             var sweepId = pr.GetValue(id)!;
@@ -36,7 +36,7 @@ public static class ResumeCommand
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
             };
-            return await session.Run(sweepId, s => s.Resume(), ct);
+            return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
         }));
         return command;
     }

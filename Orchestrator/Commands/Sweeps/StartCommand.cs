@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
-using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -26,13 +25,13 @@ public static class StartCommand
         {
             spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu,
         };
-        command.SetAction((pr, ct) => CliAction.Run("start", pr.InvocationConfiguration.Error, async () =>
+        command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
             if (!File.Exists(path)) throw new UsageException($"spec file {path} does not exist");
             var text = await File.ReadAllTextAsync(path, ct);
             var plan = SweepPlan.Parse(text, path);
-            var sweepId = pr.GetValue(id) ?? $"{plan.Spec.Name}-{Guid.NewGuid():N}"[..(plan.Spec.Name.Length + 7)];
+            var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var h = SweepHome.Create(pr.GetValue(home));
             var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
@@ -42,7 +41,7 @@ public static class StartCommand
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
             };
-            return await session.Run(sweepId, s => s.Create(text, Path.GetFullPath(path)), ct);
+            return await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
         }));
         return command;
     }

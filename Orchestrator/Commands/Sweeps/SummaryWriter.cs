@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Output;
 

@@ -17,7 +17,7 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     public OutputFormat Format { get; init; }
     public bool Detach { get; init; }
 
-    public async Task<int> Run(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
+    public async Task<int> RunAsync(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
     {
         if (Detach && SiloEndpoint.ReadLive(Home) is null) await DetachedSilo.StartAsync(Home, Runner, error, ct);
         await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner }, ct);
@@ -27,18 +27,18 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         {
             output.WriteLine(info.Id);
             error.WriteLine($"sweep {info.Id} runs in the background (silo pid {SiloEndpoint.ReadLive(Home)?.ProcessId}); follow it with `sweep status {info.Id} --watch`");
-            return CliAction.Ok;
+            return ExitCodes.Ok;
         }
         if (connection.IsHosted)
             error.WriteLine($"sweep {info.Id}: {info.MaxTrials} trials, state in {Home.Database}; Ctrl+C leaves it resumable (`sweep resume {info.Id}`)");
-        var final = await new SweepWatcher(error, !Console.IsErrorRedirected).Follow(sweep, TimeSpan.FromMilliseconds(500), ct);
+        var final = await new SweepWatcher(error, !Console.IsErrorRedirected).FollowAsync(sweep, TimeSpan.FromMilliseconds(500), ct);
         if (ct.IsCancellationRequested && !final.IsResting)
         {
             error.WriteLine($"sweep {final.Id} interrupted; `sweep resume {final.Id}` continues it");
-            return 130;
+            return ExitCodes.Interrupted;
         }
-        var best = final.BestTrial is { } b ? (await sweep.Trials()).FirstOrDefault(t => t.Number == b) : null;
+        var best = final.BestTrial is { } b ? (await sweep.TrialsAsync()).FirstOrDefault(t => t.Number == b) : null;
         SummaryWriter.Write(output, final, best, Format);
-        return final.Status == SweepStatus.Failed ? CliAction.Failure : CliAction.Ok;
+        return final.Status == SweepStatus.Failed ? ExitCodes.Failed : ExitCodes.Ok;
     }
 }

@@ -11,12 +11,12 @@ internal sealed class SweepWatcher(TextWriter error, bool interactive)
 {
     private string? _last;
 
-    public async Task<SweepInfo> Follow(ISweepGrain sweep, TimeSpan interval, CancellationToken ct)
+    public async Task<SweepInfo> FollowAsync(ISweepGrain sweep, TimeSpan interval, CancellationToken ct)
     {
         var started = DateTime.UtcNow;
         while (true)
         {
-            var info = await sweep.Get() ?? throw new SweepNotFoundException(sweep.GetPrimaryKeyString());
+            var info = await sweep.GetAsync() ?? throw new SweepNotFoundException(sweep.GetPrimaryKeyString());
             Draw(info, DateTime.UtcNow - started);
             if (info.IsResting || ct.IsCancellationRequested)
             {

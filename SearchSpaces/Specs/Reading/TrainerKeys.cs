@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Sweep.Contracts.Config;
-using Sweep.Contracts.Text;
 using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Spaces;
 using Sweep.SearchSpaces.Specs.Nodes;
@@ -34,17 +33,17 @@ internal static class TrainerKeys
                 d.Add(node, path, "is set by the engine for each trial (its own folder under the home); remove it");
                 continue;
             }
-            if (Parse(key, setting.Value, baseDirectory, out var error) is { } value)
+            if (Parse(key, setting.Value, baseDirectory, out _) is { } value)
                 settings.Add(setting with { Value = value });
-            else d.Add(node, path, error!);
+            else d.Add(node, path, $"must be {key.Expectation} (got {(setting.Value is ImmutableArray<object?> ? "a list" : Text(setting.Value))})");
         }
         foreach (var p in parameters)
         {
             var node = parameterKeys[p.Name];
             var path = $"parameters.{p.Name}";
             if (p.Name == "method" || Find(p.Name, node, path, d) is not { } key) continue;
-            foreach (var problem in Problems(key, p.Distribution))
-                d.Add(node, path, problem);
+            foreach (var (where, problem) in Problems(key, p.Distribution))
+                d.Add(node, path + where, problem);
         }
         return trial with { Settings = settings.ToImmutable() };
     }
@@ -54,33 +53,30 @@ internal static class TrainerKeys
         if (ConfigKeys.Find(name) is { } key) return key;
         var suggestion = ConfigKeys.Suggest(name);
         d.Add(node, path, "is not a run-config key of sweep train" +
-              (suggestion is null ? " (see `sweep train --list-keys`)" : $"; did you mean '{suggestion}'?"));
+              (suggestion is null ? " (`sweep train --list-keys` lists them)" : $"; did you mean '{suggestion}'?"));
         return null;
     }
 
-    /// <summary>What a distribution can propose that the key would refuse.</summary>
-    private static IEnumerable<string> Problems(ConfigKey key, Distribution distribution)
+    /// <summary>What a distribution can propose that the key would refuse: (path suffix, message).</summary>
+    private static IEnumerable<(string Where, string Problem)> Problems(ConfigKey key, Distribution distribution)
     {
-        switch (distribution)
+        object[] values = distribution switch
         {
-            case CategoricalDistribution c:
-                foreach (var choice in c.Choices)
-                    if (Parse(key, choice, null, out var error) is null) yield return $"choice {Text(choice)}: {error}";
-                break;
-            case IntDistribution i when key.Kind is ConfigValueKind.Int or ConfigValueKind.Number:
-                foreach (var bound in new[] { ("low", (object)i.Low), ("high", i.High) })
-                    if (Parse(key, bound.Item2, null, out var error) is null) yield return $"{bound.Item1}: {error}";
-                break;
-            case FloatDistribution f when key.Kind == ConfigValueKind.Number:
-                foreach (var bound in new[] { ("low", (object)f.Low), ("high", f.High) })
-                    if (Parse(key, bound.Item2, null, out var error) is null) yield return $"{bound.Item1}: {error}";
-                break;
-            case FloatDistribution when key.Kind == ConfigValueKind.Int:
-                yield return $"must be type int: {key.Name} is {key.Expectation}";
-                break;
-            default:
-                yield return $"must be type categorical: {key.Name} is {key.Expectation}";
-                break;
+            CategoricalDistribution c => [.. c.Choices.Select(x => x ?? "null")],
+            IntDistribution i when key.Kind is ConfigValueKind.Int or ConfigValueKind.Number => [i.Low, i.High],
+            FloatDistribution f when key.Kind == ConfigValueKind.Number => [f.Low, f.High],
+            _ => [],
+        };
+        if (values.Length == 0)
+        {
+            yield return ("", $"must be type {(key.Kind == ConfigValueKind.Int ? "int" : "categorical")}: sweep train's {key.Name} is {key.Expectation}");
+            yield break;
+        }
+        for (var n = 0; n < values.Length; n++)
+        {
+            if (Parse(key, values[n], null, out _) is not null) continue;
+            var where = distribution is CategoricalDistribution ? $".choices[{n}]" : n == 0 ? ".low" : ".high";
+            yield return (where, $"must be {key.Expectation} for sweep train's {key.Name} (got {Text(values[n])})");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Sweep.Contracts;
 
 namespace Sweep.Trainer.Training.Control;
 
@@ -42,8 +43,8 @@ public sealed class RunController : IDisposable
     /// </summary>
     public int? ExitCode => Reason switch
     {
-        StopReason.Terminated => 143,
-        StopReason.Interrupted => 130,
+        StopReason.Terminated => ExitCodes.Terminated,
+        StopReason.Interrupted => ExitCodes.Interrupted,
         _ => null,
     };
 

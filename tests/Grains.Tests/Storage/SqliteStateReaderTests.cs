@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Orleans.Runtime;
 using Sweep.Grains.Storage;
 using Xunit.Abstractions;
 

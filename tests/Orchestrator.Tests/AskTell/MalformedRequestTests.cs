@@ -1,4 +1,3 @@
-using Sweep.SearchSpaces;
 
 namespace Sweep.Orchestrator.Tests.AskTell;
 

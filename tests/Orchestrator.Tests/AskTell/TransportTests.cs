@@ -1,5 +1,4 @@
 using System.Text;
-using Sweep.Orchestrator.AskTell;
 using Sweep.SearchSpaces.Samplers;
 using Sweep.SearchSpaces;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Sweep.SearchSpaces;
 using Sweep.Orchestrator.Functions;
-using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Tests.Engine;
 
@@ -59,6 +58,23 @@ public sealed class CommandSweepTests
         Assert.Equal(("failed", 3, 2), (trial["state"]!.GetValue<string>(), trial["attempt"]!.GetValue<int>(), trial["retries"]!.GetValue<int>()));
         Assert.Equal("the process died (exit code 3) without a result line; last stderr: out of memory; 3 attempts, no retries left (budget.maxRetries is 2)",
                      trial["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_example_python_script_prints_ordinary_lines_between_protocol_lines_and_completes()
+    {
+        using var cli = new SweepCli();
+        var spec = Path.Combine(SweepCli.RepoRoot(), "examples", "python-script.yaml");
+        var (code, output, err) = await cli.Run("start", spec, "--home", cli.Home, "--id", "py", "-f", "json");
+        Assert.True(code == 0, err);
+        Assert.Equal("completed", JsonNode.Parse(output)!["status"]!.GetValue<string>());
+        var trials = await cli.Trials("py");
+        Assert.Equal(8, trials.Count);
+        Assert.All(trials, t => Assert.Contains(t!["state"]!.GetValue<string>(), new[] { "complete", "pruned" }));
+        Assert.Contains(trials, t => t!["value"]?.GetValue<double>() > 0.5);
+        var log = File.ReadAllLines(Path.Combine(cli.Home, "trials", "py", "0", "stdout.log"));
+        Assert.Contains(log, l => !l.StartsWith('{'));                                  // the script's own prints
+        Assert.Contains(log, l => l.StartsWith("{\"type\":\"progress\"", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
 

@@ -1,5 +1,4 @@
 using Sweep.Contracts.TrialProtocol;
-using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
 

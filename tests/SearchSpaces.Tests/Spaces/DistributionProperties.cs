@@ -1,6 +1,5 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Samplers;
 
 namespace Sweep.SearchSpaces.Tests.Spaces;

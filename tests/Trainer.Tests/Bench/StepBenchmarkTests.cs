@@ -1,6 +1,5 @@
 using Sweep.Trainer.Bench;
 using Sweep.Trainer.Config;
-using Xunit;
 
 namespace Sweep.Trainer.Tests.Bench;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Sweep.Trainer.Models;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Snn;
-using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

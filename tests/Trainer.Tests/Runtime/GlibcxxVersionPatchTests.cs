@@ -3,11 +3,11 @@ using Sweep.Build;
 
 namespace Sweep.Trainer.Tests.Runtime;
 
-/// <summary>The ELF patch on a copy of the pristine libLibTorchSharp.so from the package folder, and on
-/// the copy the build put next to this test dll.</summary>
+/// <summary>The ELF patch on a _copy of the pristine libLibTorchSharp.so from the package folder, and on
+/// the _copy the build put next to this test dll.</summary>
 public sealed class GlibcxxVersionPatchTests : IDisposable
 {
-    private readonly string copy = Path.Combine(Path.GetTempPath(), $"sweep-elf-{Guid.NewGuid():N}.so");
+    private readonly string _copy = Path.Combine(Path.GetTempPath(), $"sweep-elf-{Guid.NewGuid():N}.so");
 
     private static string PristineLibrary()
     {
@@ -23,13 +23,13 @@ public sealed class GlibcxxVersionPatchTests : IDisposable
     [Fact]
     public void WeakensExactlyTheGlibcxx32NeedAndIsIdempotent()
     {
-        File.Copy(PristineLibrary(), copy);
-        var before = File.ReadAllBytes(copy);
-        Assert.Equal(0, Glibcxx32(copy).Flags & 0x2);
+        File.Copy(PristineLibrary(), _copy);
+        var before = File.ReadAllBytes(_copy);
+        Assert.Equal(0, Glibcxx32(_copy).Flags & 0x2);
 
-        Assert.Equal(["libstdc++.so.6:GLIBCXX_3.4.32"], GlibcxxVersionPatch.Weaken(copy));
-        var after = File.ReadAllBytes(copy);
-        var need = Glibcxx32(copy);
+        Assert.Equal(["libstdc++.so.6:GLIBCXX_3.4.32"], GlibcxxVersionPatch.Weaken(_copy));
+        var after = File.ReadAllBytes(_copy);
+        var need = Glibcxx32(_copy);
         Assert.Equal(0x2, need.Flags & 0x2);
         // Only the flags byte of that one Vernaux entry differs.
         var diffs = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToArray();
@@ -37,8 +37,8 @@ public sealed class GlibcxxVersionPatchTests : IDisposable
         Assert.All(GlibcxxVersionPatch.Scan(after).Where(n => n.Version != "GLIBCXX_3.4.32"),
             n => Assert.Equal(GlibcxxVersionPatch.Scan(before).Single(o => o.FlagsOffset == n.FlagsOffset).Flags, n.Flags));
 
-        Assert.Empty(GlibcxxVersionPatch.Weaken(copy));
-        Assert.Equal(after, File.ReadAllBytes(copy));
+        Assert.Empty(GlibcxxVersionPatch.Weaken(_copy));
+        Assert.Equal(after, File.ReadAllBytes(_copy));
     }
 
     [Fact]
@@ -54,15 +54,15 @@ public sealed class GlibcxxVersionPatchTests : IDisposable
     [Fact]
     public void RefusesFilesThatAreNotElf64()
     {
-        File.WriteAllBytes(copy, new byte[128]);
-        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
+        File.WriteAllBytes(_copy, new byte[128]);
+        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(_copy));
     }
 
     [Fact]
     public void RefusesATruncatedLibrary()
     {
-        File.WriteAllBytes(copy, File.ReadAllBytes(PristineLibrary()).AsSpan(0, 4096).ToArray());
-        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(copy));
+        File.WriteAllBytes(_copy, File.ReadAllBytes(PristineLibrary()).AsSpan(0, 4096).ToArray());
+        Assert.Throws<InvalidDataException>(() => GlibcxxVersionPatch.Weaken(_copy));
     }
 
     [Theory]
@@ -74,5 +74,5 @@ public sealed class GlibcxxVersionPatchTests : IDisposable
     public void OnlyGlibcxxFrom32IsTooNew(string version, bool expected) =>
         Assert.Equal(expected, GlibcxxVersionPatch.IsTooNew(version));
 
-    public void Dispose() => File.Delete(copy);
+    public void Dispose() => File.Delete(_copy);
 }

@@ -1,6 +1,5 @@
 using System.Runtime;
 using Sweep.Trainer.Runtime;
-using Xunit;
 
 namespace Sweep.Trainer.Tests.Runtime;
 

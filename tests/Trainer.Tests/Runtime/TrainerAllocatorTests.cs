@@ -1,5 +1,4 @@
 using Sweep.Trainer.Runtime;
-using Xunit;
 
 namespace Sweep.Trainer.Tests.Runtime;
 

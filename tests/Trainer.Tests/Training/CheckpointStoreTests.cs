@@ -4,7 +4,6 @@ using Sweep.Trainer.Config;
 using Sweep.Trainer.Runtime;
 using Sweep.Trainer.Tests.Config;
 using Sweep.Trainer.Training.Checkpoints;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+
+namespace Sweep.Orchestrator.Tests.Engine;
+
+/// <summary>
+/// Real sweeps of real <c>sweep train</c> trials on a tiny synthetic set: the pruner counts epochs where the spec says
+/// so, and a paused trial continues from its checkpoint instead of from epoch 0.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class MethodTrialTests : IDisposable
+{
+    private readonly SweepCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private static string Spec(string name, string pruner, int maxTrials, int parallel, int epochs, string extraTrial = "") => $$"""
+        apiVersion: sweep/v1
+        name: {{name}}
+        metric: { name: val_top1, goal: maximize }
+        sampler: { type: random, seed: 3 }
+        pruner: {{pruner}}
+        budget: { maxTrials: {{maxTrials}}, parallelTrials: {{parallel}} }
+        parameters:
+          lr: { type: float, low: 1.0e-4, high: 1.0e-1, log: true }
+        trial:
+          method: dvs
+          model: scnn
+          dataset: { kind: synthetic, classes: 2, samplesPerClass: 8, frameSize: 16 }
+          timeSteps: 2
+          batchSize: 4
+          epochs: {{epochs}}
+          reportEvery: 1
+          threads: 1
+        {{extraTrial}}
+        """;
+
+    [Fact]
+    public async Task An_asha_sweep_over_epochs_judges_trials_at_the_epochs_validate_printed()
+    {
+        var spec = _cli.WriteSpec(Spec("asha-epochs", "{ type: asha, resource: epoch, minResource: 1, reductionFactor: 2, maxResource: 12 }", 6, 2, 12));
+        var (code, output, err) = await _cli.Run("validate", spec);
+        Assert.True(code == 0, err);
+        Assert.Contains("ASHA rungs at epochs 1, 2, 4, 8 (max 12)", output);
+
+        (code, _, err) = await _cli.Run("start", spec, "--home", _cli.Home, "--id", "asha", "--cpu-slots", "2");
+        Assert.True(code == 0, err);
+        var trials = await _cli.Trials("asha");
+        Assert.Equal(6, trials.Count);
+        foreach (var t in trials)
+        {
+            // reportEvery: 1 writes a progress line per optimizer step (4 per epoch); only the epochs reach the pruner.
+            var lastStep = t!["last_step"]!.GetValue<int>();
+            var state = t["state"]!.GetValue<string>();
+            Assert.True(state is "complete" or "pruned", $"trial {t["number"]}: {state} {t["error"]}");
+            if (state == "complete") Assert.Equal(12, lastStep);
+            else Assert.Contains(lastStep, new[] { 1, 2, 4, 8 });
+        }
+        Assert.Contains(trials, t => t!["state"]!.GetValue<string>() == "pruned");
+    }
+
+    [Fact]
+    public async Task A_paused_sweep_train_trial_resumes_from_the_epoch_it_reached()
+    {
+        var spec = _cli.WriteSpec(Spec("pause-train", "{ type: none }", 1, 1, 60, "  stopGrace: 30s"));
+        var (code, _, err) = await _cli.Run("start", spec, "--home", _cli.Home, "--id", "pt", "--detach");
+        Assert.True(code == 0, err);
+        var stdout = Path.Combine(_cli.Home, "trials", "pt", "0", "stdout.log");
+        await SweepCli.WaitUntil(() => Task.FromResult(EpochsIn(stdout).DefaultIfEmpty(0).Max() >= 3), TimeSpan.FromSeconds(90), "epoch 3 was reported");
+        Assert.Equal(0, (await _cli.Run("pause", "pt", "--home", _cli.Home)).Code);
+        await SweepCli.WaitUntil(async () => (await _cli.Trials("pt"))[0]!["state"]!.GetValue<string>() == "pending",
+                                 TimeSpan.FromSeconds(40), "the paused trial is pending");
+        var before = File.ReadAllLines(stdout).Length;
+        var reached = EpochsIn(stdout).Max();
+        var stderr = Path.Combine(_cli.Home, "trials", "pt", "0", "stderr.log");
+        Assert.Contains("cancelled by SIGTERM", File.ReadAllText(stdout));   // SIGTERM, not SIGKILL: the trainer checkpointed
+
+        Assert.Equal(0, (await _cli.Run("resume", "pt", "--home", _cli.Home, "--detach")).Code);
+        await SweepCli.WaitUntil(async () => (await _cli.Status("pt"))["status"]!.GetValue<string>() == "completed",
+                                 TimeSpan.FromSeconds(180), "the sweep completed");
+        var trial = (await _cli.Trials("pt"))[0]!;
+        Assert.Equal(("complete", 2), (trial["state"]!.GetValue<string>(), trial["attempt"]!.GetValue<int>()));
+        var resumed = File.ReadAllLines(stdout).Skip(before).Select(Epoch).OfType<int>().ToList();
+        Assert.True(resumed.Min() > 1 && resumed.Min() <= reached + 1, $"second attempt started at epoch {resumed.Min()} after reaching {reached}");
+        Assert.Equal(60, resumed.Max());
+        Assert.Contains("resuming after epoch", File.ReadAllText(stderr));
+    }
+
+    private static IEnumerable<int> EpochsIn(string path) =>
+        File.Exists(path) ? File.ReadAllLines(path).Select(Epoch).OfType<int>() : [];
+
+    private static int? Epoch(string line) =>
+        line.StartsWith('{') && JsonNode.Parse(line) is JsonObject o && o["type"]?.GetValue<string>() == "progress" ? o["epoch"]?.GetValue<int>() : null;
+}
