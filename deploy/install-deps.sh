@@ -6,8 +6,9 @@ set -euo pipefail
 # libstdc++6: libtorch and libLibTorchSharp link it (the GLIBCXX patch makes 12.2's enough).
 # ca-certificates: NuGet restore over https. util-linux: flock, used by ./sweep and ./test.
 # libtcmalloc-minimal4: the allocator training processes run on (Trainer/Runtime/TrainerAllocator.cs).
+# python3: the Python trial client (clients/python) and the example script it runs are tested as real trials.
 run_pkgs=(libtcmalloc-minimal4)
-test_pkgs=(libstdc++6 ca-certificates util-linux python3-optuna "${run_pkgs[@]}")
+test_pkgs=(libstdc++6 ca-certificates util-linux python3 python3-optuna "${run_pkgs[@]}")
 # Reference implementations the benchmarks compare against (Optuna's TPE, PyTorch).
 bench_pkgs=(python3-optuna python3-torch "${run_pkgs[@]}")
 

@@ -5,8 +5,8 @@ namespace Sweep.Grains.Model;
 public enum ReportDecision
 {
     Continue = 0,
-    /// <summary>The pruner stopped the trial: kill it and report <see cref="TrialOutcomeKind.Pruned"/>.</summary>
+    /// <summary>The pruner stopped the trial: stop it and report <see cref="TrialState.Pruned"/>.</summary>
     Prune = 1,
-    /// <summary>The sweep no longer wants this attempt (cancel, pause, a stale attempt): kill it, report Killed.</summary>
+    /// <summary>The sweep no longer wants this attempt (cancel, pause, a stale attempt): stop it, report <see cref="TrialState.Cancelled"/>.</summary>
     Kill = 2,
 }

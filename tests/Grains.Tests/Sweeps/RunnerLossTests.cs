@@ -15,15 +15,8 @@ public sealed class RunnerLossTests : IAsyncLifetime
     private readonly string _dir = Directory.CreateTempSubdirectory("sweep-lease-").FullName;
     private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
-        builder.Properties[EngineSiloConfigurator.DirectoryKey] = _dir;
-        builder.AddSiloBuilderConfigurator<EngineSiloConfigurator>();
-        builder.AddSiloBuilderConfigurator<ShortLease>();
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await EngineSiloConfigurator.DeployAsync(_dir, silos: 1, b => b.AddSiloBuilderConfigurator<ShortLease>());
 
     public async Task DisposeAsync()
     {

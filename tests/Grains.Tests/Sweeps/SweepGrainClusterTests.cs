@@ -61,13 +61,5 @@ public sealed class SweepGrainClusterTests : IAsyncLifetime
         await Assert.ThrowsAsync<SweepNotFoundException>(() => _cluster.GrainFactory.GetGrain<ISweepGrain>("nope").ResumeAsync());
     }
 
-    private async Task<TestCluster> Deploy()
-    {
-        var builder = new TestClusterBuilder(initialSilosCount: 2);
-        builder.Properties[EngineSiloConfigurator.DirectoryKey] = _dir;
-        builder.AddSiloBuilderConfigurator<EngineSiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private Task<TestCluster> Deploy() => EngineSiloConfigurator.DeployAsync(_dir, silos: 2);
 }

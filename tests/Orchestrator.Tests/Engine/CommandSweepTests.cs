@@ -65,7 +65,9 @@ public sealed class CommandSweepTests
     {
         using var cli = new SweepCli();
         var spec = Path.Combine(SweepCli.RepoRoot(), "examples", "python-script.yaml");
-        var (code, output, err) = await cli.Run("start", spec, "--home", cli.Home, "--id", "py", "-f", "json");
+        // The spec says python3: run it as Debian's /usr/bin/python3, whatever else is on this machine's PATH.
+        var path = new Dictionary<string, string> { ["PATH"] = $"/usr/bin:{Environment.GetEnvironmentVariable("PATH")}" };
+        var (code, output, err) = await cli.Run(path, "start", spec, "--home", cli.Home, "--id", "py", "-f", "json");
         Assert.True(code == 0, err);
         Assert.Equal("completed", JsonNode.Parse(output)!["status"]!.GetValue<string>());
         var trials = await cli.Trials("py");
