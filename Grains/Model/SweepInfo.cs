@@ -33,6 +33,11 @@ public sealed record SweepInfo
     [Id(19)] public TimeSpan ActiveTime { get; init; }
     /// <summary>Why the sweep drains or rests, typed; <see cref="Reason"/> says it in words.</summary>
     [Id(20)] public SweepRestCause Cause { get; init; }
+    /// <summary>
+    /// The sampler's random state after the last ask (base64), so a resumed sweep continues the stream: without it a
+    /// sweep restarted from its seed proposes its earlier trials' parameters again.
+    /// </summary>
+    [Id(21)] public string? SamplerState { get; init; }
 
     public int Finished => Complete + Pruned + Failed;
 

@@ -28,4 +28,8 @@ public sealed record TrialAssignment
     [Id(11)] public ResourceUnit Resource { get; init; }
     /// <summary>SIGTERM-to-SIGKILL grace when the attempt is stopped (<c>trial.stopGrace</c>).</summary>
     [Id(12)] public TimeSpan StopGrace { get; init; }
+    /// <summary>Wall-clock limit of the attempt (<c>trial.timeout</c>); null: none.</summary>
+    [Id(13)] public TimeSpan? Timeout { get; init; }
+    /// <summary>The longest the attempt may go without a protocol line (<c>trial.progressTimeout</c>); null: none.</summary>
+    [Id(14)] public TimeSpan? ProgressTimeout { get; init; }
 }

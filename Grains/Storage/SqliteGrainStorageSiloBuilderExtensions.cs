@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Providers;
@@ -27,6 +28,9 @@ public static class SqliteGrainStorageSiloBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<SqliteGrainStorageOptions>(name).Configure(configure);
+        // The sweeps' intermediate values go to the same file, beside the grain rows.
+        services.TryAddSingleton<IProgressLog>(sp => new SqliteProgressLog(
+            sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name).DatabasePath));
         services.AddTransient<IConfigurationValidator>(sp => new SqliteGrainStorageOptionsValidator(
             sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name), name));
         return services.AddGrainStorage(name, static (sp, providerName) => new SqliteGrainStorage(

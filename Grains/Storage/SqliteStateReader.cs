@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -74,6 +75,10 @@ public sealed class SqliteStateReader : IDisposable
 
         return result;
     }
+
+    /// <summary>The intermediate values of a sweep's trials (<see cref="IProgressLog"/>): trial number → step → value.</summary>
+    public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId) =>
+        SqliteStateSchema.ReadProgress(_connection, sweepId);
 
     public void Dispose() => _connection.Dispose();
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 
 namespace Sweep.Grains.Storage;
@@ -14,6 +15,13 @@ internal static class SqliteStateSchema
             payload     TEXT,
             updated_utc TEXT    NOT NULL,
             PRIMARY KEY (state_name, grain_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS trial_progress (
+            sweep_id    TEXT    NOT NULL,
+            number      INTEGER NOT NULL,
+            step        INTEGER NOT NULL,
+            value       REAL    NOT NULL,
+            PRIMARY KEY (sweep_id, number, step)
         ) WITHOUT ROWID;
         """;
 
@@ -40,12 +48,31 @@ internal static class SqliteStateSchema
     public static SqliteConnection OpenReadOnly(string path, TimeSpan busyTimeout) =>
         Open(path, SqliteOpenMode.ReadOnly, busyTimeout);
 
-    /// <summary>Whether the table exists (a reader may open the file before the silo's first write).</summary>
-    public static bool TableExists(SqliteConnection connection)
+    /// <summary>Whether a table exists (a reader may open the file before the silo's first write, or an older one's).</summary>
+    public static bool TableExists(SqliteConnection connection, string table = "grain_state")
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grain_state'";
+        command.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = $t";
+        command.Parameters.AddWithValue("$t", table);
         return command.ExecuteScalar() is not null;
+    }
+
+    /// <summary>A sweep's rows of <c>trial_progress</c>: trial number → step → value.</summary>
+    public static ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> ReadProgress(SqliteConnection connection, string sweepId)
+    {
+        var result = new Dictionary<int, ImmutableSortedDictionary<int, double>.Builder>();
+        if (!TableExists(connection, "trial_progress")) return ImmutableDictionary<int, ImmutableSortedDictionary<int, double>>.Empty;
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT number, step, value FROM trial_progress WHERE sweep_id = $s";
+        command.Parameters.AddWithValue("$s", sweepId);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var number = reader.GetInt32(0);
+            if (!result.TryGetValue(number, out var steps)) result[number] = steps = ImmutableSortedDictionary.CreateBuilder<int, double>();
+            steps[reader.GetInt32(1)] = reader.GetDouble(2);
+        }
+        return result.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode, TimeSpan busyTimeout)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Sweep.Grains.Model;
 using Sweep.SearchSpaces;
+using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Grains.Sweeps;
 
@@ -33,6 +34,7 @@ public sealed class SweepBook
         }
         Info = Recount(info);
         if (!Info.IsResting) _runningSince = clock();
+        if (info.SamplerState is { } sampler) Study.Sampler.RestoreState(Convert.FromBase64String(sampler));
     }
 
     public SweepPlan Plan { get; }
@@ -96,7 +98,7 @@ public sealed class SweepBook
         _leases[number] = _leases[number] with { LastBeat = _clock() };
         if (Info.Status is SweepStatus.Paused or SweepStatus.Cancelled) return (ReportDecision.Kill, null);
         // A restarted attempt repeats steps it already reported: only new steps count.
-        if (!double.IsFinite(value) || trial.Intermediate.Count > 0 && step <= trial.Intermediate.Keys.Last())
+        if (!double.IsFinite(value) || Study.Get(number).LastStep is { } last && step <= last)
             return (ReportDecision.Continue, null);
         var decision = Study.Report(number, step, value);
         trial = trial with { Intermediate = trial.Intermediate.SetItem(step, value) };
@@ -156,6 +158,18 @@ public sealed class SweepBook
         return [.. expired.Select(e => RetryOrFail(_trials[e.Key], $"runner {e.Runner} stopped reporting during attempt {_trials[e.Key].Attempt}"))];
     }
 
+    /// <summary>
+    /// Trials still running <c>budget.drainGrace</c> after the sweep's timeout drained it: they fail, and their runners
+    /// stop them at the next heartbeat (the attempts are no longer current).
+    /// </summary>
+    public IReadOnlyList<TrialInfo> StopOverdue()
+    {
+        if (Info is not { Status: SweepStatus.Draining, Cause: SweepRestCause.Timeout } || Plan.Spec.Budget.Timeout is not { } limit
+            || ActiveTime() < limit + Plan.Spec.Budget.DrainGrace) return [];
+        var why = $"stopped: budget.timeout ({DurationFormat.Format(limit)}) was reached and budget.drainGrace ({DurationFormat.Format(Plan.Spec.Budget.DrainGrace)}) has passed";
+        return [.. RunningTrials().Select(t => Fail(t, why))];
+    }
+
     /// <summary>Drains the sweep when its wall-clock budget is spent; true when that happened now.</summary>
     public bool CheckTimeout()
     {
@@ -197,7 +211,11 @@ public sealed class SweepBook
     }
 
     /// <summary>The sweep record with the active time brought up to now, for persisting.</summary>
-    public SweepInfo Snapshot() => Info with { ActiveTime = ActiveTime() };
+    public SweepInfo Snapshot() => Info with
+    {
+        ActiveTime = ActiveTime(),
+        SamplerState = Study.Sampler.SaveState() is { } state ? Convert.ToBase64String(state) : null,
+    };
 
     private TimeSpan ActiveTime() => Info.ActiveTime + (_runningSince is { } s ? _clock() - s : TimeSpan.Zero);
 
@@ -245,7 +263,11 @@ public sealed class SweepBook
     /// <summary>Moves to a resting state when the budget is spent, too many trials failed, or a drain has emptied.</summary>
     private void Settle()
     {
-        if (Info.Finished >= Info.MaxTrials) SetStatus(SweepStatus.Completed, SweepRestCause.None, null);
+        if (Info.Finished >= Info.MaxTrials)
+        {
+            if (Info.Complete + Info.Pruned > 0) SetStatus(SweepStatus.Completed, SweepRestCause.None, null);
+            else SetStatus(SweepStatus.Failed, SweepRestCause.TooManyFailures, $"every trial failed ({Info.Failed} of {Info.MaxTrials})");
+        }
         else if (Plan.Spec.Budget.MaxFailedTrials is { } maxFailed && Info.Failed > maxFailed && Info.Status == SweepStatus.Running)
             SetStatus(SweepStatus.Draining, SweepRestCause.TooManyFailures, $"{Info.Failed} trials failed (budget.maxFailedTrials is {maxFailed})");
         if (Info.Status == SweepStatus.Draining && Info.Running == 0)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Model;
+using Sweep.Grains.Storage;
 using Sweep.Grains.Trials;
 
 namespace Sweep.Grains.Sweeps;
@@ -14,6 +15,7 @@ namespace Sweep.Grains.Sweeps;
 public sealed partial class SweepGrain(
     [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
     IOptions<SweepEngineOptions> options,
+    IProgressLog progress,
     ILogger<SweepGrain> log) : Grain, ISweepGrain
 {
     private SweepBook? _book;
@@ -28,8 +30,10 @@ public sealed partial class SweepGrain(
         {
             var plan = SweepPlan.Parse(info.SpecText, info.SpecFile);
             var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).GetAsync()));
-            _book = new SweepBook(plan, info, trials.Select((t, n) => t ?? throw new InvalidOperationException(
-                $"sweep {Id}: trial {n} is missing from storage")), () => DateTime.UtcNow);
+            var reported = await progress.ReadAsync(Id);
+            _book = new SweepBook(plan, info, trials.Select((t, n) => t is null
+                ? throw new InvalidOperationException($"sweep {Id}: trial {n} is missing from storage")
+                : reported.TryGetValue(n, out var steps) ? t with { Intermediate = t.Intermediate.SetItems(steps) } : t), () => DateTime.UtcNow);
             StartTicking();
         }
     }
@@ -53,7 +57,7 @@ public sealed partial class SweepGrain(
     public async Task<TrialAssignment?> NextAsync(RunnerSlot slot)
     {
         if (_book?.Next(slot) is not { } next) return null;
-        await TrialGrain(next.Trial.Number).SaveAsync(next.Trial);
+        await SaveTrialAsync(next.Trial);
         await SaveSweepAsync();
         return next.Assignment;
     }
@@ -61,15 +65,21 @@ public sealed partial class SweepGrain(
     public async Task<ReportDecision> ReportAsync(int number, int attempt, int step, double value)
     {
         var (decision, changed) = Book.Report(number, attempt, step, value);
-        if (changed is not null) await TrialGrain(number).SaveAsync(changed);
-        if (decision == ReportDecision.Prune) await SaveSweepAsync();
+        if (changed is null) return decision;
+        // The value goes to the progress log; the trial row is rewritten only when the trial ends.
+        await progress.AppendAsync(Id, number, step, value);
+        if (decision == ReportDecision.Prune)
+        {
+            await SaveTrialAsync(changed);
+            await SaveSweepAsync();
+        }
         return decision;
     }
 
     public async Task FinishAsync(int number, int attempt, TrialOutcome outcome)
     {
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
-        await TrialGrain(number).SaveAsync(changed);
+        await SaveTrialAsync(changed);
         await SaveSweepAsync();
         if (changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
@@ -87,7 +97,7 @@ public sealed partial class SweepGrain(
 
     private async Task<SweepInfo> ChangeAsync(Func<IReadOnlyList<TrialInfo>> change)
     {
-        foreach (var t in change()) await TrialGrain(t.Number).SaveAsync(t);
+        foreach (var t in change()) await SaveTrialAsync(t);
         await SaveSweepAsync();
         return Book.Info;
     }
@@ -98,9 +108,9 @@ public sealed partial class SweepGrain(
     private async Task TickAsync(CancellationToken ct)
     {
         if (_book is null || _book.Info.IsResting) return;
-        var expired = _book.ExpireLeases(options.Value.LeaseTimeout);
-        foreach (var t in expired) await TrialGrain(t.Number).SaveAsync(t);
-        if (expired.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
+        var changed = _book.ExpireLeases(options.Value.LeaseTimeout).Concat(_book.StopOverdue()).ToList();
+        foreach (var t in changed) await SaveTrialAsync(t);
+        if (changed.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
     }
 
     private async Task SaveSweepAsync()
@@ -111,6 +121,10 @@ public sealed partial class SweepGrain(
         var active = !state.State.IsResting;
         if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActiveAsync(Id, active);
     }
+
+    /// <summary>The trial's row, without its intermediate values: those live in the progress log.</summary>
+    private Task SaveTrialAsync(TrialInfo trial) =>
+        TrialGrain(trial.Number).SaveAsync(trial with { Intermediate = ImmutableSortedDictionary<int, double>.Empty });
 
     private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(Grains.Trials.TrialGrain.Key(Id, number));
 

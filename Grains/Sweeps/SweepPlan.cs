@@ -73,6 +73,8 @@ public sealed class SweepPlan
             Values = trial.Values,
             Resource = Spec.Pruner.Resource,
             StopGrace = Spec.Trial.StopGrace,
+            Timeout = Spec.Trial.Timeout,
+            ProgressTimeout = Spec.Trial.ProgressTimeout,
         };
     }
 

@@ -63,6 +63,7 @@ public static class ValidateCommand
             error.WriteLine($"{path}: {e.Errors.Length} error{(e.Errors.Length == 1 ? "" : "s")}");
             return ExitCodes.Usage;
         }
+        foreach (var warning in loaded.Warnings) error.WriteLine(warning.AsWarning());
         output.Write(format switch
         {
             "json" => SpecJsonWriter.Write(SpecDocument.Build(loaded)) + Environment.NewLine,

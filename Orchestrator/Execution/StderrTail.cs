@@ -3,6 +3,7 @@ namespace Sweep.Orchestrator.Execution;
 /// <summary>Copies a trial's stderr to its log file and keeps the last lines as the failure reason.</summary>
 internal sealed class StderrTail
 {
+    private const int TailLineChars = 2000;
     private readonly Queue<string> _lines = new();
     private readonly int _capacity;
 
@@ -22,11 +23,13 @@ internal sealed class StderrTail
 
     private async Task PumpAsync(StreamReader stderr, string logPath)
     {
-        // AutoFlush: the log must be readable while the trial runs and after a crash of the engine.
-        await using var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
-        while (await stderr.ReadLineAsync() is { } line)
+        await using var log = TrialLogFile.OpenAppend(logPath);
+        var lines = new BoundedLineReader(stderr, TrialStdout.MaxLineChars);
+        while (await lines.ReadLineAsync() is { Line: { } whole, Truncated: var cut })
         {
-            await log.WriteLineAsync(line);
+            await log.WriteLineAsync(whole);
+            // A failure reason quotes the tail: keep it readable even when a program dumps a huge line.
+            var line = cut || whole.Length > TailLineChars ? whole[..Math.Min(whole.Length, TailLineChars)] + " …" : whole;
             lock (_lines)
             {
                 _lines.Enqueue(line);

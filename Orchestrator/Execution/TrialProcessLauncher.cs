@@ -101,7 +101,7 @@ public sealed class TrialProcessLauncher : IDisposable
         var argv = CommandLine(launch);
         if (!Directory.Exists(launch.WorkingDirectory))
             throw new TrialStartException($"Cannot start trial '{launch.FileName}': working directory '{launch.WorkingDirectory}' does not exist.");
-        Directory.CreateDirectory(launch.LogDirectory);
+        Directory.CreateDirectory(launch.LogDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var info = TrialStartInfo.Create(argv, launch);
         var process = new Process { StartInfo = info };
         try

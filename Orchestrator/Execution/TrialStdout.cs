@@ -9,6 +9,9 @@ namespace Sweep.Orchestrator.Execution;
 /// </summary>
 internal sealed class TrialStdout(StreamReader stdout, string logPath, Func<ProtocolRecord, ValueTask<bool>> onRecord, Action<string> stop, Action kill)
 {
+    /// <summary>The longest line a trial may write (1 MiB of characters); a longer one fails the trial.</summary>
+    public const int MaxLineChars = 1 << 20;
+
     /// <summary>The result line, if any; read after <see cref="ReadAsync"/> completed.</summary>
     public ResultRecord? Result { get; private set; }
 
@@ -17,14 +20,22 @@ internal sealed class TrialStdout(StreamReader stdout, string logPath, Func<Prot
 
     public async Task ReadAsync()
     {
-        // AutoFlush: the log must be readable while the trial runs and after a crash of the engine.
-        await using var log = new StreamWriter(logPath, append: true) { AutoFlush = true };
+        await using var log = TrialLogFile.OpenAppend(logPath);
         var reader = ProtocolReader.Tolerant();
+        var lines = new BoundedLineReader(stdout, MaxLineChars);
         var listening = true;
-        while (await stdout.ReadLineAsync() is { } text)
+        while (await lines.ReadLineAsync() is { Line: { } text, Truncated: var truncated })
         {
             await log.WriteLineAsync(text);
             if (!listening) continue;
+            if (truncated)
+            {
+                ProtocolError = $"line {reader.LineNumber + 1} is longer than {MaxLineChars:N0} characters (protocol lines are short JSON; " +
+                                "print large data to a file, and end progress bars with a newline)";
+                listening = false;
+                stop("protocol error");
+                continue;
+            }
             ProtocolRecord? record;
             try
             {

@@ -11,11 +11,19 @@ public sealed class SiloLock : IDisposable
     private SiloLock(FileStream stream) => _stream = stream;
 
     /// <summary>Takes the lock, or returns null when another live process holds it.</summary>
+    /// <exception cref="UsageException">The lock file belongs to another user.</exception>
     public static SiloLock? TryAcquire(SweepHome home)
     {
         try
         {
-            return new SiloLock(new FileStream(home.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new SiloLock(new FileStream(home.LockFile, new FileStreamOptions
+            {
+                Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, UnixCreateMode = SweepHome.OwnerOnly,
+            }));
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new UsageException($"{home.LockFile}: permission denied (the home belongs to another user)");
         }
         catch (IOException)
         {

@@ -12,6 +12,8 @@ namespace Sweep.Orchestrator.Hosting;
 /// </summary>
 public sealed class SweepConnection : IAsyncDisposable
 {
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+
     private readonly IHost? _client;
 
     private SweepConnection(IGrainFactory grains, SweepSilo? silo, IHost? client)
@@ -31,14 +33,16 @@ public sealed class SweepConnection : IAsyncDisposable
     /// <summary>Connects to the live silo of the home, or hosts one with <paramref name="hostSettings"/>.</summary>
     public static async Task<SweepConnection> OpenAsync(SweepHome home, SiloSettings hostSettings, CancellationToken ct = default)
     {
-        if (SiloEndpoint.ReadLive(home) is { } live) return await ConnectAsync(live, ct);
+        if (SiloEndpoint.ReadLive(home) is { } live) return await ConnectAsync(home, live, ct);
         var silo = await SweepSilo.StartAsync(hostSettings, ct);
         return new SweepConnection(silo.Grains, silo, null);
     }
 
-    /// <summary>A client of the silo at <paramref name="endpoint"/> (same process id = same cluster id).</summary>
-    public static async Task<SweepConnection> ConnectAsync(SiloEndpoint endpoint, CancellationToken ct = default)
+    /// <summary>A client of the silo at <paramref name="endpoint"/> (same process id = same cluster id), proving itself with the home's key.</summary>
+    /// <exception cref="InvalidOperationException">The silo refused the key or did not answer in time.</exception>
+    public static async Task<SweepConnection> ConnectAsync(SweepHome home, SiloEndpoint endpoint, CancellationToken ct = default)
     {
+        var key = HomeKey.LoadOrCreate(home);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(c =>
@@ -49,9 +53,23 @@ public sealed class SweepConnection : IAsyncDisposable
                 o.ClusterId = "sweep-" + endpoint.ProcessId;
                 o.ServiceId = "sweep";
             });
+            c.UseTls(key, o => HomeTls.Configure(o, key));
         });
         var host = builder.Build();
-        await host.StartAsync(ct);
+        // A refused client retries for ever: bound it, and say why it may have failed.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or Orleans.Runtime.OrleansException && !ct.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new InvalidOperationException(
+                $"the silo serving {home.Path} (pid {endpoint.ProcessId}, port {endpoint.GatewayPort}) did not accept this process within " +
+                $"{ConnectTimeout.TotalSeconds:F0} s: it refuses any key but its home's ({home.KeyFile}), or it is not answering");
+        }
         return new SweepConnection(host.Services.GetRequiredService<IClusterClient>(), null, host);
     }
 

@@ -10,7 +10,8 @@ namespace Sweep.Orchestrator.Hosting;
 
 /// <summary>
 /// The embedded silo: localhost clustering on free loopback ports, grain state in <c>HOME/sweep.db</c> (SQLite),
-/// and this node's trial runner. Holds the home's lock and advertises its gateway in <c>HOME/silo.json</c>.
+/// and this node's trial runner. Holds the home's lock and advertises its gateway in <c>HOME/silo.json</c>; every
+/// connection to it is mutual TLS with the home's key (<see cref="HomeKey"/>).
 /// </summary>
 public sealed class SweepSilo : IAsyncDisposable
 {
@@ -38,6 +39,7 @@ public sealed class SweepSilo : IAsyncDisposable
         {
             settings.Runner?.Validate();
             settings.Engine.Validate();
+            var key = HomeKey.LoadOrCreate(home);
             var siloPort = settings.SiloPort ?? FreePort.Next();
             var gatewayPort = settings.GatewayPort ?? FreePort.Next();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -59,6 +61,7 @@ public sealed class SweepSilo : IAsyncDisposable
                 silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, siloPort),
                                             serviceId: "sweep", clusterId: "sweep-" + Environment.ProcessId);
                 silo.AddSqliteGrainStorage(StorageNames.Sweep, o => o.DatabasePath = home.Database);
+                silo.UseTls(key, o => HomeTls.Configure(o, key));
             });
             if (settings.Runner is { } runner)
             {

@@ -3,6 +3,8 @@ using System.Globalization;
 using Sweep.Contracts.TrialProtocol;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Execution;
+using Sweep.Orchestrator.Hosting;
+using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Running;
 
@@ -20,7 +22,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
                                               CancellationToken kill, CancellationToken shutdown)
     {
         var dir = Path.Combine(options.TrialsDirectory, a.SweepId, a.Number.ToString(CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(dir);
+        Directory.CreateDirectory(dir, SweepHome.OwnerOnlyFolder);
         TrialProcess process;
         try
         {
@@ -34,9 +36,31 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
         var pruned = false;
         double? lastValue = null;
         string? resourceError = null;
-        using var both = CancellationTokenSource.CreateLinkedTokenSource(kill, shutdown);
-        var exit = await process.RunAsync(async record =>
+        // A hung program is stopped like a pruned one: past trial.timeout, or silent for trial.progressTimeout.
+        using var overtime = a.Timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
+        using var quiet = a.ProgressTimeout is { } silence ? new CancellationTokenSource(silence) : new CancellationTokenSource();
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(kill, shutdown, overtime.Token, quiet.Token);
+        TrialExit exit;
+        try
         {
+            exit = await process.RunAsync(OnRecordAsync, both.Token);
+        }
+        catch (OperationCanceledException) when (!kill.IsCancellationRequested && !shutdown.IsCancellationRequested)
+        {
+            return new TrialOutcome
+            {
+                State = TrialState.Failed, Retryable = true,
+                Error = overtime.IsCancellationRequested
+                    ? $"stopped after trial.timeout ({DurationFormat.Format(a.Timeout!.Value)})"
+                    : $"stopped after trial.progressTimeout ({DurationFormat.Format(a.ProgressTimeout!.Value)}) without a protocol line",
+            };
+        }
+        if (shutdown.IsCancellationRequested && !kill.IsCancellationRequested) return null;
+        return Outcome(a, exit, pruned, kill.IsCancellationRequested, lastValue, resourceError);
+
+        async ValueTask<bool> OnRecordAsync(ProtocolRecord record)
+        {
+            if (a.ProgressTimeout is { } s) quiet.CancelAfter(s);
             if (record is not ProgressRecord p || p.Metric(a.MetricName) is not { } value) return true;
             if (p.Resource(a.Resource) is not { } step)
             {
@@ -48,9 +72,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
             var decision = await report((int)Math.Min(step, int.MaxValue), value);
             pruned = decision == ReportDecision.Prune;
             return decision == ReportDecision.Continue;
-        }, both.Token);
-        if (shutdown.IsCancellationRequested && !kill.IsCancellationRequested) return null;
-        return Outcome(a, exit, pruned, kill.IsCancellationRequested, lastValue, resourceError);
+        }
     }
 
     private TrialLaunch Launch(TrialAssignment a, string device, string dir)

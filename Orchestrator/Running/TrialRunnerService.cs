@@ -7,6 +7,7 @@ using Sweep.Grains.Model;
 using Sweep.Grains.Nodes;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Execution;
+using Sweep.Orchestrator.Hosting;
 
 namespace Sweep.Orchestrator.Running;
 
@@ -31,7 +32,7 @@ public sealed partial class TrialRunnerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _options.Validate();
-        Directory.CreateDirectory(_options.TrialsDirectory);
+        Directory.CreateDirectory(_options.TrialsDirectory, SweepHome.OwnerOnlyFolder);
         using var launcher = new TrialProcessLauncher(logger: loggers.CreateLogger<TrialProcessLauncher>());
         _processes = new ProcessAttempt(launcher, _options);
         var devices = _options.SlotDevices();

@@ -22,9 +22,14 @@ public sealed class SweepStore(SqliteStateReader reader) : IDisposable
         reader.Get<SweepInfo>("sweep", StoredGrainId.For<ISweepGrain>(id))
         ?? throw new UsageException($"no sweep with id '{id}' in {reader.DatabasePath} (see `sweep list`)");
 
-    public IReadOnlyList<TrialInfo> Trials(string sweepId) =>
-        [.. reader.List<TrialInfo>("trial", StoredGrainId.For<ITrialGrain>(sweepId + "/"))
-            .Select(r => r.State).Where(t => t.SweepId == sweepId).OrderBy(t => t.Number)];
+    /// <summary>The sweep's trials, their intermediate values merged in from the progress log.</summary>
+    public IReadOnlyList<TrialInfo> Trials(string sweepId)
+    {
+        var progress = reader.Progress(sweepId);
+        return [.. reader.List<TrialInfo>("trial", StoredGrainId.For<ITrialGrain>(sweepId + "/"))
+            .Select(r => r.State).Where(t => t.SweepId == sweepId).OrderBy(t => t.Number)
+            .Select(t => progress.TryGetValue(t.Number, out var steps) ? t with { Intermediate = t.Intermediate.SetItems(steps) } : t)];
+    }
 
     /// <summary>Every node's placement record, by name.</summary>
     public IReadOnlyList<NodeInfo> Nodes() =>

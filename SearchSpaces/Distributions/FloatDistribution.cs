@@ -16,11 +16,28 @@ public sealed record FloatDistribution : Distribution
         if (low > high)
             throw new ArgumentException($"low <= high must hold, but got (low={low}, high={high}).");
         Low = low;
-        // Optuna shrinks high onto the step grid so that every grid point is reachable and in bounds.
-        High = step is { } q ? low + Math.Floor((high - low) / q + 1e-9) * q : high;
+        High = step is { } q ? HighOnGrid(low, high, q) : high;
         Log = log;
         Step = step;
     }
+
+    /// <summary>
+    /// Optuna's <c>_adjust_discrete_uniform_high</c>: high moved down onto the grid low + k·step, in decimal arithmetic
+    /// on the numbers as written, so 0..1 step 0.3 gives 0.9 (not 0.8999999999999999) and exports match Optuna's.
+    /// </summary>
+    public static double HighOnGrid(double low, double high, double step)
+    {
+        if (Decimal(low) is { } l && Decimal(high) is { } h && Decimal(step) is { } q && q != 0)
+        {
+            var range = h - l;
+            return range % q == 0 ? high : (double)(decimal.Floor(range / q) * q + l);
+        }
+        return low + Math.Floor((high - low) / step + 1e-9) * step;   // beyond decimal's range
+    }
+
+    private static decimal? Decimal(double value) =>
+        decimal.TryParse(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.NumberStyles.Float,
+                         System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
 
     public double Low { get; }
     public double High { get; }

@@ -16,4 +16,15 @@ public interface ISampler
 
     /// <summary>Called once when a trial reaches a finished state, so samplers can update their observations incrementally.</summary>
     void AfterTrial(ITrialHistory history, TrialRecord trial) { }
+
+    /// <summary>
+    /// The sampler's random state, persisted with the sweep so that a resumed sweep continues the stream instead of
+    /// replaying it (and repeating earlier trials' parameters); null for a sampler that derives every draw from the
+    /// history and the trial number.
+    /// </summary>
+    byte[]? SaveState() => null;
+
+    /// <summary>Continues from a state <see cref="SaveState"/> gave (same sampler, same seed).</summary>
+    /// <exception cref="ArgumentException">The state is not this sampler's.</exception>
+    void RestoreState(ReadOnlySpan<byte> state) { }
 }

@@ -13,7 +13,6 @@ public sealed class QmcSampler : ISampler
     private readonly QmcOptions _options;
     private readonly int _seed;
     private IQmcSequence? _sequence;
-    private long _next;
 
     public QmcSampler(QmcOptions? options = null)
     {
@@ -26,7 +25,8 @@ public sealed class QmcSampler : ISampler
     public IReadOnlyDictionary<string, double> Sample(ITrialHistory history, TrialRecord trial)
     {
         var space = history.Space;
-        var u = SequenceFor(Math.Max(1, space.Count)).Point(_next++);
+        // The trial number, not a counter of asks: a resumed sweep continues the sequence instead of starting it over.
+        var u = SequenceFor(Math.Max(1, space.Count)).Point(trial.Number);
         return space.Walk((p, _) => UnitTransform.FromUnit(p.Distribution, u[space.IndexOf(p.Name)]));
     }
 

@@ -14,6 +14,10 @@ public sealed class RandomSampler : ISampler
 
     public RandomSampler(int? seed = null) => _rng = new NumpyRandomState(seed is { } s ? s : NumpyRandomState.EntropySeed());
 
+    public byte[] SaveState() => _rng.SaveState();
+
+    public void RestoreState(ReadOnlySpan<byte> state) => _rng.RestoreState(state);
+
     public string Name => "random";
 
     public IReadOnlyDictionary<string, double> Sample(ITrialHistory history, TrialRecord trial) =>

@@ -8,4 +8,14 @@ namespace Sweep.SearchSpaces.Specs;
 /// <param name="MaxFailedTrials">The sweep fails after this many failed trials; null = no limit. Default: null.</param>
 /// <param name="Timeout">Wall-clock limit of the sweep; null = none. Default: null.</param>
 /// <param name="MaxRetries">Re-runs of a trial whose process died (same parameters) before it counts as failed. Default: 0.</param>
-public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxFailedTrials = null, TimeSpan? Timeout = null, int MaxRetries = 0);
+public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxFailedTrials = null, TimeSpan? Timeout = null, int MaxRetries = 0)
+{
+    /// <summary>The <c>budget.drainGrace</c> default.</summary>
+    public static readonly TimeSpan DefaultDrainGrace = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Once <see cref="Timeout"/> is reached the sweep starts no trial; trials still running this long after are stopped
+    /// and fail (<c>budget.drainGrace</c>). Default: 5 minutes.
+    /// </summary>
+    public TimeSpan DrainGrace { get; init; } = DefaultDrainGrace;
+}

@@ -9,4 +9,7 @@ public sealed record SpecError(string File, int Line, int Column, string Path, s
 {
     public override string ToString() =>
         Path.Length == 0 ? $"{File}:{Line}:{Column}: {Message}" : $"{File}:{Line}:{Column}: {Path} {Message}";
+
+    /// <summary>The same line marked as a warning: <c>spec.yaml:6:30: warning: parameters.x.high …</c>.</summary>
+    public string AsWarning() => $"{File}:{Line}:{Column}: warning: {(Path.Length == 0 ? "" : Path + " ")}{Message}";
 }

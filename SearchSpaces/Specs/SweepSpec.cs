@@ -23,6 +23,9 @@ public sealed record SweepSpec(
     /// <summary>Free text for listings. Default: null.</summary>
     public string? Description { get; init; }
 
+    /// <summary>What loading noticed but did not refuse (a high moved onto its step grid); <c>validate</c> and <c>start</c> print them.</summary>
+    public System.Collections.Immutable.ImmutableArray<SpecError> Warnings { get; init; } = [];
+
     /// <summary>Report steps of a function trial's synthetic curve (<c>trial.steps</c>). Default: 10.</summary>
     public int FunctionSteps => Trial["steps"] is long l and > 0 and <= int.MaxValue ? (int)l : 10;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Engine benchmark: trivial-trial throughput through one silo (in-process function trials and child-process
 # command trials), device idle time between consecutive trials on one slot, and the cost per persisted trial
-# event at 1k and 10k trials. Usage: bench/engine/run.sh [trials-small] [trials-large]
+# event at 1k and 10k trials, and progress lines/s with the state file size after 100k of them.
+# Usage: bench/engine/run.sh [trials-small] [trials-large] [progress-lines]
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 small="${1:-1000}"; large="${2:-10000}"
@@ -52,3 +53,26 @@ spec fn-1k "$small" 1 function branin 1 >"$work/fn-1k.yaml";      measure fn-1k 
 spec fn-1k-x8 "$small" 8 function branin 1 >"$work/fn-1k-x8.yaml"; measure fn-1k-x8 "$work/fn-1k-x8.yaml" 8
 spec fn-10k "$large" 8 function branin 1 >"$work/fn-10k.yaml";     measure fn-10k "$work/fn-10k.yaml" 8
 spec cmd-200 200 1 command "$root/examples/objectives/branin.sh" 3 >"$work/cmd.yaml"; measure cmd-200 "$work/cmd.yaml" 1
+
+# Progress lines: one command trial that writes N progress lines as fast as awk can, read by the engine and each sent
+# to the sweep (pruner, progress log). Lines/s over the trial's duration, and the size of the state file after it.
+lines="${3:-100000}"
+cat >"$work/progress.yaml" <<YAML
+apiVersion: sweep/v1
+name: progress
+metric: { name: value, goal: minimize }
+budget: { maxTrials: 1 }
+parameters:
+  x: { type: float, low: 0, high: 1 }
+trial:
+  command: awk 'BEGIN { for (i = 1; i <= $lines; i++) printf "{\"type\":\"progress\",\"step\":%d,\"value\":%.6f}\n", i, 1/i; print "{\"type\":\"result\",\"status\":\"complete\",\"value\":0}" }'
+YAML
+"$root/sweep" start "$work/progress.yaml" --home "$work/home-progress" --id progress -f json >/dev/null 2>&1
+"$root/sweep" trials progress --home "$work/home-progress" -f json >"$work/progress-trials.json"
+db_bytes=$(du -cb "$work/home-progress"/sweep.db* | tail -1 | cut -f1)
+/usr/bin/python3 - "$work/progress-trials.json" "$lines" "$db_bytes" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))[0]; n = int(sys.argv[2])
+print(f"progress       lines={n:<7} trial={t['duration_s']:7.2f}s  {n / t['duration_s']:9.0f} lines/s  last_step={t['last_step']}  "
+      f"state file={int(sys.argv[3]) / 2**20:6.2f} MiB")
+PY

@@ -17,7 +17,8 @@ internal static class DetachedSilo
             "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
             "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
-        var log = Path.Combine(home.Path, "silo.log");
+        var log = home.SiloLog;
+        home.CreateOwnerOnlyFile(log);   // the shell's >> would create it with the umask's mode
         var command = "exec " + string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";
         // setsid gets pipes of its own: inheriting this process's stdout would keep a caller reading it waiting
         // until the background silo exits.

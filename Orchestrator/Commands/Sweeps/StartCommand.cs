@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
+using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -28,9 +29,10 @@ public static class StartCommand
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
-            if (!File.Exists(path)) throw new UsageException($"spec file {path} does not exist");
-            var text = await File.ReadAllTextAsync(path, ct);
+            if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"spec file {path} does not exist");
+            var text = SpecLoader.ReadText(path);
             var plan = SweepPlan.Parse(text, path);
+            foreach (var warning in plan.Spec.Warnings) pr.InvocationConfiguration.Error.WriteLine(warning.AsWarning());
             var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var h = SweepHome.Create(pr.GetValue(home));

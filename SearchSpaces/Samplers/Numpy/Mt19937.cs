@@ -23,6 +23,18 @@ internal sealed class Mt19937
         _pos = N;
     }
 
+    /// <summary>The generator's state: the 624 words and the position in them (what numpy's <c>get_state</c> holds).</summary>
+    public (uint[] Words, int Position) State => ((uint[])_mt.Clone(), _pos);
+
+    /// <summary>Continues from a state <see cref="State"/> gave.</summary>
+    public void Restore(ReadOnlySpan<uint> words, int position)
+    {
+        if (words.Length != N || position is < 0 or > N)
+            throw new ArgumentException($"an MT19937 state is {N} words and a position in 0..{N} (got {words.Length} words, position {position})");
+        words.CopyTo(_mt);
+        _pos = position;
+    }
+
     /// <summary>genrand_int32.</summary>
     public uint NextUInt32()
     {

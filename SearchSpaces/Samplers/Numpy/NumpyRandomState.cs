@@ -12,6 +12,28 @@ public sealed class NumpyRandomState
     /// <param name="seed">numpy accepts 0 … 2^32−1; a negative int is taken as its unsigned 32-bit pattern.</param>
     public NumpyRandomState(long seed) => _mt = new Mt19937(unchecked((uint)seed));
 
+    /// <summary>Bytes of a state: the position, then the 624 words, little-endian.</summary>
+    public const int StateBytes = 625 * 4;
+
+    /// <summary>The stream's position, so a resumed sweep continues it instead of starting it over.</summary>
+    public byte[] SaveState()
+    {
+        var (words, position) = _mt.State;
+        var bytes = new byte[StateBytes];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(bytes, position);
+        for (var i = 0; i < words.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4 + 4 * i), words[i]);
+        return bytes;
+    }
+
+    /// <exception cref="ArgumentException">The bytes are not a state <see cref="SaveState"/> wrote.</exception>
+    public void RestoreState(ReadOnlySpan<byte> state)
+    {
+        if (state.Length != StateBytes) throw new ArgumentException($"a random state is {StateBytes} bytes (got {state.Length})");
+        var words = new uint[624];
+        for (var i = 0; i < words.Length; i++) words[i] = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(state[(4 + 4 * i)..]);
+        _mt.Restore(words, System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(state));
+    }
+
     /// <summary>A fresh seed from the OS, as <c>RandomState(None)</c> would draw one.</summary>
     public static long EntropySeed() => System.Random.Shared.NextInt64(0, 1L << 32);
 

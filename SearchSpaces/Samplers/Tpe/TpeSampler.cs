@@ -29,6 +29,17 @@ public sealed class TpeSampler : ISampler
         _random = new RandomSampler(unchecked((int)seed));
     }
 
+    /// <summary>Its own stream and its startup sampler's, one after the other.</summary>
+    public byte[] SaveState() => [.. _rng.SaveState(), .. _random.SaveState()];
+
+    public void RestoreState(ReadOnlySpan<byte> state)
+    {
+        if (state.Length != 2 * NumpyRandomState.StateBytes)
+            throw new ArgumentException($"a TPE sampler's state is {2 * NumpyRandomState.StateBytes} bytes (got {state.Length})");
+        _rng.RestoreState(state[..NumpyRandomState.StateBytes]);
+        _random.RestoreState(state[NumpyRandomState.StateBytes..]);
+    }
+
     public string Name => "tpe";
 
     public IReadOnlyDictionary<string, double> Sample(ITrialHistory history, TrialRecord trial)

@@ -8,16 +8,25 @@ namespace Sweep.SearchSpaces.Specs.Nodes;
 
 /// <summary>
 /// Builds the node tree from YamlDotNet's parser events. The representation model would throw on the first
-/// duplicate key; building from events keeps every position and lets the reader report all duplicates.
+/// duplicate key; building from events keeps every position and lets the reader report all duplicates. Bounded, so
+/// that no spec can exhaust the stack or memory: nesting deeper than <see cref="MaxDepth"/>, or aliases that expand to
+/// more than <see cref="MaxExpandedNodes"/> nodes (a "billion laughs" bomb), are errors at their line.
 /// </summary>
 internal static partial class SpecTreeBuilder
 {
+    /// <summary>The deepest nesting of maps and lists a spec may have (real specs need about 5).</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>How many nodes a spec may hold once every alias is expanded (real specs hold a few hundred).</summary>
+    public const long MaxExpandedNodes = 100_000;
+
     /// <summary>The single document's root, or null (with an error added) when there is none or the YAML is malformed.</summary>
     public static SpecNode? Build(string text, SpecDiagnostics diagnostics)
     {
         var parser = new Parser(new StringReader(text));
         var anchors = new Dictionary<string, SpecNode>(StringComparer.Ordinal);
         var open = new Stack<(int Line, int Column)>();
+        var sizes = new Dictionary<SpecNode, long>(ReferenceEqualityComparer.Instance);
         try
         {
             parser.Consume<StreamStart>();
@@ -27,7 +36,7 @@ internal static partial class SpecTreeBuilder
                 return null;
             }
             parser.Consume<DocumentStart>();
-            var root = parser.Accept<DocumentEnd>(out _) ? null : Node(parser, anchors, open, diagnostics);
+            var root = parser.Accept<DocumentEnd>(out _) ? null : Node(parser, anchors, open, sizes, diagnostics);
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
                 diagnostics.Add((int)second.Start.Line, (int)second.Start.Column, "", "a spec file must hold a single YAML document");
@@ -52,10 +61,12 @@ internal static partial class SpecTreeBuilder
         }
     }
 
-    private static SpecNode Node(IParser parser, Dictionary<string, SpecNode> anchors, Stack<(int, int)> open, SpecDiagnostics diagnostics)
+    private static SpecNode Node(IParser parser, Dictionary<string, SpecNode> anchors, Stack<(int, int)> open,
+                                 Dictionary<SpecNode, long> sizes, SpecDiagnostics diagnostics)
     {
         var e = parser.Consume<ParsingEvent>();
         SpecNode node;
+        long size = 1;
         switch (e)
         {
             case AnchorAlias alias:
@@ -66,33 +77,55 @@ internal static partial class SpecTreeBuilder
                 // A tagged scalar (e.g. !!str 4) is taken as written, a string; the core schema types only untagged plain ones.
                 node = new SpecScalar(s.Value, s.Style == ScalarStyle.Plain && s.Tag.IsEmpty, (int)s.Start.Line, (int)s.Start.Column);
                 Remember(s, node, anchors);
+                sizes[node] = 1;
                 return node;
             case SequenceStart seq:
                 var items = ImmutableArray.CreateBuilder<SpecNode>();
-                open.Push(((int)seq.Start.Line, (int)seq.Start.Column));
+                Open(open, seq);
                 while (!parser.TryConsume<SequenceEnd>(out _))
-                    items.Add(Node(parser, anchors, open, diagnostics));
+                {
+                    var item = Node(parser, anchors, open, sizes, diagnostics);
+                    size = Grow(size, sizes[item], seq);
+                    items.Add(item);
+                }
                 open.Pop();
                 node = new SpecSequence(items.ToImmutable(), (int)seq.Start.Line, (int)seq.Start.Column);
-                Remember(seq, node, anchors);
-                return node;
+                break;
             case MappingStart map:
                 var entries = ImmutableArray.CreateBuilder<SpecEntry>();
-                open.Push(((int)map.Start.Line, (int)map.Start.Column));
+                Open(open, map);
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
-                    var key = Node(parser, anchors, open, diagnostics);
-                    var value = Node(parser, anchors, open, diagnostics);
+                    var key = Node(parser, anchors, open, sizes, diagnostics);
+                    var value = Node(parser, anchors, open, sizes, diagnostics);
+                    size = Grow(Grow(size, sizes[key], map), sizes[value], map);
                     if (key is SpecScalar k) entries.Add(new SpecEntry(k, value));
                     else diagnostics.Add(key, "", $"a map key must be a scalar (got {key.Describe()})");
                 }
                 open.Pop();
                 node = new SpecMapping(entries.ToImmutable(), (int)map.Start.Line, (int)map.Start.Column);
-                Remember(map, node, anchors);
-                return node;
+                break;
             default:
                 throw new YamlException(e.Start, e.End, $"unexpected {e.GetType().Name}");
         }
+        Remember((NodeEvent)e, node, anchors);
+        sizes[node] = size;
+        return node;
+    }
+
+    private static void Open(Stack<(int, int)> open, ParsingEvent start)
+    {
+        if (open.Count >= MaxDepth)
+            throw new YamlException(start.Start, start.End, $"maps and lists are nested deeper than {MaxDepth} levels");
+        open.Push(((int)start.Start.Line, (int)start.Start.Column));
+    }
+
+    private static long Grow(long size, long child, ParsingEvent at)
+    {
+        var total = size + child;
+        if (total > MaxExpandedNodes)
+            throw new YamlException(at.Start, at.End, $"this collection expands to more than {MaxExpandedNodes:N0} nodes (aliases repeat their anchor's whole content)");
+        return total;
     }
 
     private static void Remember(NodeEvent e, SpecNode node, Dictionary<string, SpecNode> anchors)

@@ -14,10 +14,13 @@ internal static class BudgetReader
         var parallel = m.Int("parallelTrials", min: 1) ?? 1;
         var maxFailed = m.Int("maxFailedTrials", min: 0);
         var timeout = m.Duration("timeout");
+        var drainGrace = m.Duration("drainGrace", allowZero: true) ?? BudgetSpec.DefaultDrainGrace;
         var retries = m.Int("maxRetries", min: 0) ?? 0;
         m.RejectUnknown();
         if (maxTrials is { } max && parallel > max)
             d.Add(m.Get("parallelTrials")!, m.Child("parallelTrials"), $"must be <= maxTrials (got {parallel} > {max})");
-        return d.Count > errors || maxTrials is null ? null : new BudgetSpec(maxTrials.Value, parallel, maxFailed, timeout, retries);
+        return d.Count > errors || maxTrials is null
+            ? null
+            : new BudgetSpec(maxTrials.Value, parallel, maxFailed, timeout, retries) { DrainGrace = drainGrace };
     }
 }

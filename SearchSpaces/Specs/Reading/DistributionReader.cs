@@ -27,7 +27,14 @@ internal static class DistributionReader
         if (log && low is { } l && l <= 0) ok = Fail(m, lowNode!, "low", $"must be > 0 when log: true (got {Values.Format(l)})");
         if (low is { } lo && high is { } hi && lo > hi)
             ok = Fail(m, lowNode!, "low", $"must be <= high (got low={Values.Format(lo)}, high={Values.Format(hi)})");
-        return ok ? new FloatDistribution(low!.Value, high!.Value, log, step) : null;
+        else if (low is { } a && high is { } b && !log && !double.IsFinite(b - a))
+            ok = Fail(m, highNode!, "high", $"- low is not a finite number (got low={Values.Format(a)}, high={Values.Format(b)}); narrow the range");
+        if (!ok) return null;
+        var distribution = new FloatDistribution(low!.Value, high!.Value, log, step);
+        if (distribution.High != high)
+            d.Warn(highNode!, m.Child("high"), $"{Values.Format(high.Value)} is not on the grid {Values.Format(low.Value)} + k·{Values.Format(step!.Value)}; " +
+                                               $"it becomes {Values.Format(distribution.High)}, as in Optuna");
+        return distribution;
     }
 
     public static Distribution? Int(MappingReader m)
@@ -45,7 +52,13 @@ internal static class DistributionReader
         if (log && step is { } q and not 1) ok = Fail(m, stepNode!, "step", $"must be 1 when log: true (got {q})");
         if (log && low is { } l && l < 1) ok = Fail(m, lowNode!, "low", $"must be >= 1 when log: true (got {l})");
         if (low is { } lo && high is { } hi && lo > hi) ok = Fail(m, lowNode!, "low", $"must be <= high (got low={lo}, high={hi})");
-        return ok ? new IntDistribution(low!.Value, high!.Value, log, step!.Value) : null;
+        else if (low is { } a && high is { } b && (decimal)b - a > long.MaxValue)
+            ok = Fail(m, highNode!, "high", $"- low does not fit a 64-bit integer (got low={a}, high={b}); narrow the range");
+        if (!ok) return null;
+        var distribution = new IntDistribution(low!.Value, high!.Value, log, step!.Value);
+        if (distribution.High != high)
+            d.Warn(highNode!, m.Child("high"), $"{high} is not on the grid {low} + k·{step}; it becomes {distribution.High}, as in Optuna");
+        return distribution;
     }
 
     public static Distribution? Categorical(MappingReader m)

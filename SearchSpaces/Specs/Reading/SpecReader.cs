@@ -43,12 +43,14 @@ internal static partial class SpecReader
         if (trial is not null && trialNode is not null)
         {
             if (trial.Kind == TrialKind.Method) trial = TrainerKeys.Check(trial, parameters, parameterKeys, settingKeys, d, baseDirectory);
-            if (trial.Kind == TrialKind.Function) CheckFunctionParameters(trial, parameters, trialNode, d);
+            if (trial.Kind == TrialKind.Function) CheckFunction(trial, parameters, trialNode, settingKeys, d);
             if (trial.Kind == TrialKind.Command) CheckCommandTemplates(trial, parameters, trialNode, d);
             if (resource == ResourceUnit.Epoch && trial.Kind == TrialKind.Function)
                 d.Add(m.Map("pruner")!.Entries.First(e => e.Key.Text == "resource").Key, "pruner.resource",
                       "is epoch, but a trial.function reports steps only; use resource: step");
         }
+        if (sampler is { Grid: { } grid } && d.Count == 0)
+            CheckGridSize(grid, parameters, m.Map("sampler")!, d);
         if (d.Count > 0 || metric is null || sampler is null || pruner is null || budget is null || trial is null)
             return null;
         pruner = pruner with { Resource = resource ?? (trial.Kind == TrialKind.Method ? ResourceUnit.Epoch : ResourceUnit.Step) };
@@ -102,9 +104,35 @@ internal static partial class SpecReader
             d.Add(key, "parameters.method", $"choice {DistributionReader.Show(choice)} is not a method ({string.Join(", ", ConfigKeys.Methods)})");
     }
 
-    /// <summary>A function reads fixed parameter names: a spec without one of them could only fail every trial.</summary>
-    private static void CheckFunctionParameters(TrialSpec trial, List<Parameter> parameters, SpecMapping trialNode, SpecDiagnostics d)
+    /// <summary>A grid the sampler could not hold would fail at start: refuse it here, where the spec says why.</summary>
+    private static void CheckGridSize(Samplers.GridOptions grid, List<Parameter> parameters, SpecMapping samplerNode, SpecDiagnostics d)
     {
+        try
+        {
+            _ = new Samplers.Grid.GridPoints(new SearchSpace(parameters), grid);
+        }
+        catch (ArgumentException e)
+        {
+            d.Add(samplerNode, "sampler", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A function reads fixed parameter names: a spec without one of them could only fail every trial. Its curve's
+    /// <c>steps</c> and <c>stepSeconds</c> must be numbers a run can reach.
+    /// </summary>
+    private static void CheckFunction(TrialSpec trial, List<Parameter> parameters, SpecMapping trialNode,
+                                      Dictionary<string, SpecScalar> settingKeys, SpecDiagnostics d)
+    {
+        if (settingKeys.TryGetValue("steps", out var stepsNode) && trial["steps"] is not (long and >= 1 and <= 1_000_000))
+            d.Add(stepsNode, "trial.steps", $"must be an integer from 1 to 1,000,000 (got {DistributionReader.Show(trial["steps"])})");
+        if (settingKeys.TryGetValue("stepSeconds", out var secondsNode) && trial["stepSeconds"] switch
+            {
+                double s => s is < 0 or > 3600 || double.IsNaN(s),
+                long s => s is < 0 or > 3600,
+                _ => true,
+            })
+            d.Add(secondsNode, "trial.stepSeconds", $"must be a number of seconds from 0 to 3600 (got {DistributionReader.Show(trial["stepSeconds"])})");
         var missing = TrialFunctions.Parameters[trial.Target].Where(n => parameters.All(p => p.Name != n)).ToList();
         if (missing.Count > 0)
             d.Add(trialNode.Entries.First(e => e.Key.Text == "function").Value, "trial.function",

@@ -32,12 +32,14 @@ internal static partial class TrialReader
             _ => (TrialKind.Command, Command(m, baseDirectory)),
         };
         var stopGrace = m.Duration("stopGrace", allowZero: true) ?? TrialSpec.DefaultStopGrace;
+        var timeout = m.Duration("timeout");
+        var progressTimeout = m.Duration("progressTimeout");
         var settings = new List<TrialSetting>();
         foreach (var entry in m.Entries.Where(e => !Kinds.Contains(e.Key.Text) && !TrialSpec.EngineKeys.Contains(e.Key.Text)))
             Flatten(entry.Key, entry.Key.Text, entry.Value, settings, keys, d);
         return d.Count > errors || what is not { Target: { } target }
             ? null
-            : new TrialSpec(what.Value.Kind, target, [.. settings]) { StopGrace = stopGrace };
+            : new TrialSpec(what.Value.Kind, target, [.. settings]) { StopGrace = stopGrace, Timeout = timeout, ProgressTimeout = progressTimeout };
     }
 
     private static string? Command(MappingReader m, string? baseDirectory)

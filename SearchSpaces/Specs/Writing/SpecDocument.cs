@@ -23,6 +23,8 @@ public static class SpecDocument
         doc.Add(new("parameters", spec.Space.Parameters.Select(p => new KeyValuePair<string, object?>(p.Name, Parameter(p))).ToList()));
         var trial = Map((spec.Trial.Kind.ToString().ToLowerInvariant(), spec.Trial.Target));
         trial.Add(new("stopGrace", DurationFormat.Format(spec.Trial.StopGrace)));
+        if (spec.Trial.Timeout is { } timeout) trial.Add(new("timeout", DurationFormat.Format(timeout)));
+        if (spec.Trial.ProgressTimeout is { } quiet) trial.Add(new("progressTimeout", DurationFormat.Format(quiet)));
         trial.AddRange(spec.Trial.Settings.Select(s => new KeyValuePair<string, object?>(s.Key, s.Value)));
         doc.Add(new("trial", trial));
         return doc;
@@ -54,7 +56,8 @@ public static class SpecDocument
 
     private static List<KeyValuePair<string, object?>> Budget(BudgetSpec b) =>
         Map(("maxTrials", b.MaxTrials), ("parallelTrials", b.ParallelTrials), ("maxFailedTrials", b.MaxFailedTrials),
-            ("timeout", b.Timeout is { } t ? DurationFormat.Format(t) : null), ("maxRetries", b.MaxRetries));
+            ("timeout", b.Timeout is { } t ? DurationFormat.Format(t) : null), ("drainGrace", DurationFormat.Format(b.DrainGrace)),
+            ("maxRetries", b.MaxRetries));
 
     private static List<KeyValuePair<string, object?>> Parameter(Parameter p)
     {

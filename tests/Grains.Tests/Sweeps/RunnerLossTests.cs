@@ -42,7 +42,7 @@ public sealed class RunnerLossTests : IAsyncLifetime
         Assert.Equal(2, trial.Retries);
         Assert.Equal("runner runner-3 stopped reporting during attempt 3; 3 attempts, no retries left (budget.maxRetries is 2)", trial.Error);
         var info = (await sweep.GetAsync())!;
-        Assert.Equal((SweepStatus.Completed, 1, 0), (info.Status, info.Failed, info.Pending));
+        Assert.Equal((SweepStatus.Failed, 1, 0), (info.Status, info.Failed, info.Pending));
     }
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, string what) where T : class

@@ -40,7 +40,7 @@ public sealed class SweepBookTests
         }
         var final = book.Finish(0, 3, crash)!;
         Assert.Equal((TrialState.Failed, "exit code 3; 3 attempts, no retries left (budget.maxRetries is 2)", 2), (final.Status, final.Error, final.Retries));
-        Assert.Equal(SweepStatus.Completed, book.Info.Status);
+        Assert.Equal(SweepStatus.Failed, book.Info.Status);
     }
 
     [Fact]

@@ -44,9 +44,19 @@ internal sealed class SweepCli : IDisposable
 
     public async Task<(int Code, string Out, string Err)> Run(params string[] args) => await Run(null, args);
 
-    public async Task<(int Code, string Out, string Err)> Run(IReadOnlyDictionary<string, string>? env, params string[] args)
+    public Task<(int Code, string Out, string Err)> Run(IReadOnlyDictionary<string, string>? env, params string[] args) => WaitAsync(Start(env, args));
+
+    /// <summary>Runs any program (a shell around sweep, setpriv) to its end.</summary>
+    public static Task<(int Code, string Out, string Err)> Exec(string program, params string[] args)
     {
-        using var p = Start(env, args);
+        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        return WaitAsync(Process.Start(psi)!);
+    }
+
+    private static async Task<(int Code, string Out, string Err)> WaitAsync(Process started)
+    {
+        using var p = started;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
