@@ -1,7 +1,12 @@
 using System.CommandLine;
 using Sweep.Orchestrator.Commands;
 using Sweep.Orchestrator.Commands.Sweeps;
+using Sweep.Orchestrator.Execution;
+using Sweep.Orchestrator.Hosting;
 using Sweep.Trainer.Runtime;
+
+// A trial's supervisor: first and fast, before anything else loads.
+if (args is [TrialSupervisor.Verb, ..]) return TrialSupervisor.Run(args);
 
 if (args is ["train" or "bench-train", ..])
 {
@@ -30,4 +35,14 @@ root.Add(AskTellCommand.Create());
 root.Add(DoctorCommand.Create());
 root.Add(TrainCommand.Create());
 root.Add(BenchTrainCommand.Create());
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+{
+    // Every parse error is a usage error: exit 2, the message on stderr, stdout left to data.
+    foreach (var error in parsed.Errors) Console.Error.WriteLine($"sweep: {error.Message}");
+    Console.Error.WriteLine("sweep: see `sweep --help`, or `sweep VERB --help`");
+    return ExitCodes.Usage;
+}
+// Our own signal handling (System.CommandLine's would block its handler until the verb ends, and forget which signal).
+Termination.Watch();
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, Termination.Token);

@@ -4,7 +4,7 @@ namespace Sweep.Grains.Storage;
 public sealed class SqliteStateCorruptedException : Exception
 {
     public SqliteStateCorruptedException(string stateName, string grainId, string databasePath, Type stateType, Exception inner)
-        : base($"Cannot read state '{stateName}' of grain '{grainId}' from '{databasePath}' as {stateType.Name}: {inner.Message}", inner)
+        : base($"the stored {stateName} record of {grainId} in {databasePath} is damaged and cannot be read as {stateType.Name} ({inner.Message})", inner)
     {
         StateName = stateName;
         GrainId = grainId;

@@ -46,7 +46,10 @@ public sealed class SqliteStateReader : IDisposable
     }
 
     /// <summary>All stored states of one state name, by grain id; optionally only ids starting with a prefix (e.g. <c>"trial/"</c>).</summary>
-    public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null)
+    /// <param name="onDamaged">Where a row that cannot be read goes (it is then skipped); null: it throws.</param>
+    /// <exception cref="SqliteStateCorruptedException">A row cannot be read and <paramref name="onDamaged"/> is null.</exception>
+    public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null,
+                                                            Action<SqliteStateCorruptedException>? onDamaged = null)
     {
         var result = new List<(string, T)>();
         if (!SqliteStateSchema.TableExists(_connection))
@@ -67,9 +70,13 @@ public sealed class SqliteStateReader : IDisposable
         while (reader.Read())
         {
             var grainId = reader.GetString(0);
-            if (Deserialize<T>(reader.GetString(1), stateName, grainId) is { } state)
+            try
             {
-                result.Add((grainId, state));
+                if (Deserialize<T>(reader.GetString(1), stateName, grainId) is { } state) result.Add((grainId, state));
+            }
+            catch (SqliteStateCorruptedException e) when (onDamaged is not null)
+            {
+                onDamaged(e);
             }
         }
 

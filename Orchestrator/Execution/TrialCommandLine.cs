@@ -2,21 +2,22 @@ namespace Sweep.Orchestrator.Execution;
 
 /// <summary>
 /// Wraps a trial as <c>setsid setpriv --pdeathsig KILL -- program args</c>: setsid gives it its own process group
-/// (pgid = pid, killed as a whole); setpriv makes the kernel SIGKILL it when the forking thread dies.
+/// (pgid = pid, killed as a whole); setpriv makes the kernel SIGKILL it when the forking thread dies. With a
+/// supervisor: <c>setsid setpriv --pdeathsig TERM -- sweep supervise --grace-ms N -- program args</c>, where the
+/// supervisor catches that SIGTERM and ends the trial's whole tree before it goes.
 /// </summary>
 internal sealed class TrialCommandLine
 {
-    /// <summary>Where the resolved program sits in the command line.</summary>
-    public const int ProgramIndex = 5;
-
     private readonly string _setsid;
     private readonly string _setpriv;
+    private readonly IReadOnlyList<string>? _supervisor;
 
     /// <exception cref="TrialStartException">setsid or setpriv is missing.</exception>
-    public TrialCommandLine(string? toolSearchPath)
+    public TrialCommandLine(string? toolSearchPath, IReadOnlyList<string>? supervisor = null)
     {
         _setsid = FindTool("setsid", toolSearchPath);
         _setpriv = FindTool("setpriv", toolSearchPath);
+        _supervisor = supervisor;
     }
 
     /// <exception cref="TrialStartException">The program is missing or not executable.</exception>
@@ -27,7 +28,9 @@ internal sealed class TrialCommandLine
         var path = launch.Environment.TryGetValue("PATH", out var p) ? p : null;
         var program = ExecutableLookup.Find(launch.FileName, path)
             ?? throw new TrialStartException($"Cannot start trial: program '{launch.FileName}' was not found or is not executable.");
-        return [_setsid, _setpriv, "--pdeathsig", "KILL", "--", program, .. launch.Arguments];
+        if (_supervisor is null) return [_setsid, _setpriv, "--pdeathsig", "KILL", "--", program, .. launch.Arguments];
+        var grace = ((long)launch.StopGrace.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return [_setsid, _setpriv, "--pdeathsig", "TERM", "--", .. _supervisor, TrialSupervisor.Verb, "--grace-ms", grace, "--", program, .. launch.Arguments];
     }
 
     private static string FindTool(string name, string? searchPath) =>

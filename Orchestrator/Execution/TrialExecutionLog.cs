@@ -17,6 +17,9 @@ internal static partial class TrialExecutionLog
     [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Trial process {ProcessId} broke the protocol: {Error}")]
     public static partial void ProtocolError(ILogger logger, int processId, string error);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Ended {Count} process(es) an earlier attempt left running in {TrialDirectory}")]
+    public static partial void LeftoversEnded(ILogger logger, int count, string trialDirectory);
+
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Output of trial process {ProcessId} still open {TimeoutS:F0} s after exit; a process outside its group holds it")]
     public static partial void DrainTimedOut(ILogger logger, int processId, double timeoutS);
 }

@@ -12,6 +12,16 @@ public sealed record TrialLauncherOptions
     /// <summary>How long to wait for stdout/stderr to close after the process exited. Default: 5 s.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The program and leading arguments that run <c>sweep</c>: when set, every trial runs under
+    /// <c>sweep supervise</c> (<see cref="TrialSupervisor"/>), which owns its whole process tree. Default: none (the
+    /// program is the process group's leader itself).
+    /// </summary>
+    public IReadOnlyList<string>? Supervisor { get; init; }
+
+    /// <summary>How long after the supervisor's own grace the engine's SIGKILL follows, should the supervisor hang. Default: 5 s.</summary>
+    public TimeSpan SupervisorMargin { get; init; } = TimeSpan.FromSeconds(5);
+
     public void Validate()
     {
         if (StderrTailLines < 0)

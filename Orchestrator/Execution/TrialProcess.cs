@@ -64,10 +64,21 @@ public sealed class TrialProcess : IAsyncDisposable
         return new TrialExit(_killed ? null : _process.ExitCode, _killed, reading.Result, reading.ProtocolError, _stderr.Snapshot(), duration);
     }
 
-    /// <summary>SIGKILL to the whole process group. Idempotent; a no-op once the trial is over.</summary>
+    /// <summary>
+    /// SIGKILL to the whole process group. Idempotent; a no-op once the trial is over. A supervised trial gets SIGTERM
+    /// with no grace instead: its supervisor ends the whole tree (a SIGKILL would kill the supervisor first and leave
+    /// what escaped the group), and the SIGKILL follows only should it hang.
+    /// </summary>
     public void Kill()
     {
         if (_groupGone) return;
+        if (_options.Supervisor is not null && !_process.HasExited)
+        {
+            _killed = true;
+            ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
+            _ = KillAfterAsync(_options.SupervisorMargin);
+            return;
+        }
         if (_process.HasExited)
         {
             ProcessGroup.Signal(ProcessId, ProcessGroup.SigKill);
@@ -89,7 +100,7 @@ public sealed class TrialProcess : IAsyncDisposable
         }
         _killed = true;
         ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
-        _ = KillAfterGraceAsync();
+        _ = KillAfterAsync(_options.Supervisor is null ? _stopGrace : _stopGrace + _options.SupervisorMargin);
     }
 
     public async ValueTask DisposeAsync()
@@ -100,9 +111,10 @@ public sealed class TrialProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task KillAfterGraceAsync()
+    private async Task KillAfterAsync(TimeSpan delay)
     {
-        await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(_stopGrace, CancellationToken.None));
-        Kill();
+        await Task.WhenAny(_process.WaitForExitAsync(CancellationToken.None), Task.Delay(delay, CancellationToken.None));
+        if (_groupGone || _process.HasExited) return;
+        ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigKill);
     }
 }

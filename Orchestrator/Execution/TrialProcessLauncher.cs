@@ -27,7 +27,7 @@ public sealed class TrialProcessLauncher : IDisposable
         _options = options ?? new TrialLauncherOptions();
         _options.Validate();
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _commandLine = new TrialCommandLine(_options.ToolSearchPath);
+        _commandLine = new TrialCommandLine(_options.ToolSearchPath, _options.Supervisor);
         _thread = new Thread(Loop) { IsBackground = true, Name = "trial-launcher" };
         _thread.Start();
     }
@@ -116,7 +116,7 @@ public sealed class TrialProcessLauncher : IDisposable
         var latency = Stopwatch.GetElapsedTime(request.EnqueuedAt);
         // No stdin for trials: EOF at once instead of a read that blocks forever.
         process.StandardInput.Close();
-        TrialExecutionLog.Started(_logger, process.Id, argv[TrialCommandLine.ProgramIndex], latency.TotalMilliseconds);
+        TrialExecutionLog.Started(_logger, process.Id, launch.FileName, latency.TotalMilliseconds);
         return new TrialProcess(process, latency, launch.LogDirectory, launch.StopGrace, _options, _logger);
     }
 }

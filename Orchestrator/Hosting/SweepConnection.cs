@@ -33,7 +33,17 @@ public sealed class SweepConnection : IAsyncDisposable
     /// <summary>Connects to the live silo of the home, or hosts one with <paramref name="hostSettings"/>.</summary>
     public static async Task<SweepConnection> OpenAsync(SweepHome home, SiloSettings hostSettings, CancellationToken ct = default)
     {
-        if (SiloEndpoint.ReadLive(home) is { } live) return await ConnectAsync(home, live, ct);
+        if (SiloEndpoint.ReadLive(home) is { } live)
+        {
+            try
+            {
+                return await ConnectAsync(home, live, ct);
+            }
+            catch (InvalidOperationException) when (SiloEndpoint.ReadLive(home) is null)
+            {
+                // The serving process ended while we connected: serve the home ourselves.
+            }
+        }
         var silo = await SweepSilo.StartAsync(hostSettings, ct);
         return new SweepConnection(silo.Grains, silo, null);
     }

@@ -7,11 +7,18 @@ namespace Sweep.Orchestrator.Output;
 /// <summary>The JSON shapes of sweeps and trials that every read verb prints (YAML is the same tree).</summary>
 public static class SweepViews
 {
-    public static JsonObject Sweep(SweepInfo s) => new()
+    /// <summary>
+    /// The status to show: the stored one, or <c>interrupted</c> for a sweep stored as running or draining that no live
+    /// process serves any more (its process died; <c>sweep resume</c> continues it).
+    /// </summary>
+    public static string Status(SweepInfo s, bool served = true) =>
+        !s.IsResting && !served ? "interrupted" : s.Status.ToString().ToLowerInvariant();
+
+    public static JsonObject Sweep(SweepInfo s, bool served = true) => new()
     {
         ["id"] = s.Id,
         ["name"] = s.Name,
-        ["status"] = s.Status.ToString().ToLowerInvariant(),
+        ["status"] = Status(s, served),
         ["reason"] = s.Reason,
         ["metric"] = s.MetricName,
         ["goal"] = s.Goal.ToString().ToLowerInvariant(),

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Sweep.Contracts.TrialProtocol;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Execution;
@@ -15,7 +16,7 @@ namespace Sweep.Orchestrator.Running;
 /// process group on prune or kill (SIGTERM, SIGKILL after <c>trial.stopGrace</c>), and turns the exit into a
 /// <see cref="TrialOutcome"/>.
 /// </summary>
-internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOptions options)
+internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOptions options, ILogger log)
 {
     /// <summary>The outcome, or null when the silo shut down under the attempt (the lease or resume requeues it).</summary>
     public async Task<TrialOutcome?> RunAsync(TrialAssignment a, string device, Func<int, double, Task<ReportDecision>> report,
@@ -23,6 +24,8 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
     {
         var dir = Path.Combine(options.TrialsDirectory, a.SweepId, a.Number.ToString(CultureInfo.InvariantCulture));
         Directory.CreateDirectory(dir, SweepHome.OwnerOnlyFolder);
+        // A silo killed with -9 may have left processes of an earlier attempt here: none may run beside this one.
+        if (TrialProcessTable.EndLeftovers(dir) is > 0 and var ended) TrialExecutionLog.LeftoversEnded(log, ended, dir);
         TrialProcess process;
         try
         {

@@ -33,8 +33,9 @@ public sealed partial class TrialRunnerService(
     {
         _options.Validate();
         Directory.CreateDirectory(_options.TrialsDirectory, SweepHome.OwnerOnlyFolder);
-        using var launcher = new TrialProcessLauncher(logger: loggers.CreateLogger<TrialProcessLauncher>());
-        _processes = new ProcessAttempt(launcher, _options);
+        using var launcher = new TrialProcessLauncher(new TrialLauncherOptions { Supervisor = _options.SweepCommand },
+                                                      loggers.CreateLogger<TrialProcessLauncher>());
+        _processes = new ProcessAttempt(launcher, _options, log);
         var devices = _options.SlotDevices();
         LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
         var loops = devices.Select(d => Task.Run(() => SlotLoopAsync(d, stoppingToken), CancellationToken.None)).ToList();

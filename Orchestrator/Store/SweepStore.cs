@@ -14,8 +14,9 @@ public sealed class SweepStore(SqliteStateReader reader) : IDisposable
 {
     public static SweepStore Open(SweepHome home) => new(new SqliteStateReader(home.Database));
 
-    public IReadOnlyList<SweepInfo> Sweeps() =>
-        [.. reader.List<SweepInfo>("sweep").Select(r => r.State).OrderBy(s => s.CreatedUtc)];
+    /// <param name="onDamaged">Where a sweep record that cannot be read goes; it is left out. Null: it throws.</param>
+    public IReadOnlyList<SweepInfo> Sweeps(Action<SqliteStateCorruptedException>? onDamaged = null) =>
+        [.. reader.List<SweepInfo>("sweep", onDamaged: onDamaged).Select(r => r.State).OrderBy(s => s.CreatedUtc)];
 
     /// <exception cref="UsageException">No sweep has this id.</exception>
     public SweepInfo Sweep(string id) =>

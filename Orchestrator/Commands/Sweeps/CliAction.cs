@@ -24,7 +24,8 @@ internal static class CliAction
         {
             return Fail(error, verb, e.Message, ExitCodes.Failed);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException
+                                      or Grains.Storage.SqliteStateCorruptedException)
         {
             return Fail(error, verb, e.Message, ExitCodes.Failed);
         }

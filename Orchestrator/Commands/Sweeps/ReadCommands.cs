@@ -13,13 +13,13 @@ public static class ReadCommands
 {
     public static IEnumerable<Command> Create() => [Status(), List(), Trials(), Nodes()];
 
-    public static void WriteSweep(TextWriter output, SweepInfo s, OutputFormat format)
+    public static void WriteSweep(TextWriter output, SweepInfo s, OutputFormat format, bool served = true)
     {
         switch (format)
         {
-            case OutputFormat.Json: output.WriteLine(SweepViews.Sweep(s).ToJsonString(JsonOptions.Indented)); break;
-            case OutputFormat.Yaml: output.Write(YamlEmitter.Emit(SweepViews.Sweep(s))); break;
-            default: output.WriteLine(SweepWatcher.Line(s, s.ActiveTime)); break;
+            case OutputFormat.Json: output.WriteLine(SweepViews.Sweep(s, served).ToJsonString(JsonOptions.Indented)); break;
+            case OutputFormat.Yaml: output.Write(YamlEmitter.Emit(SweepViews.Sweep(s, served))); break;
+            default: output.WriteLine(SweepWatcher.Line(s, s.ActiveTime, served)); break;
         }
     }
 
@@ -42,7 +42,7 @@ public static class ReadCommands
                 try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { }
                 info = store.Sweep(sweepId);
             }
-            WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
+            WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format), SiloEndpoint.ReadLive(h) is not null);
             return ExitCodes.Ok;
         }));
         return command;
@@ -55,19 +55,21 @@ public static class ReadCommands
         var command = new Command("list", "List the sweeps of a home.") { home, format };
         command.SetAction(pr => CliAction.RunAsync("list", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
-            var sweeps = store.Sweeps();
+            var h = SweepHome.Existing(pr.GetValue(home));
+            using var store = SweepStore.Open(h);
+            var sweeps = store.Sweeps(e => pr.InvocationConfiguration.Error.WriteLine($"sweep list: {e.Message}"));
+            var served = SiloEndpoint.ReadLive(h) is not null;
             var output = pr.InvocationConfiguration.Output;
             var f = pr.GetValue(format);
             if (f == OutputFormat.Table)
             {
                 var table = new TextTable("id", "name", "status", "trials", "best", "created (UTC)");
                 foreach (var s in sweeps)
-                    table.Add(s.Id, s.Name, s.Status.ToString().ToLowerInvariant(), $"{s.Finished}/{s.MaxTrials}", SweepViews.Number(s.BestValue),
+                    table.Add(s.Id, s.Name, SweepViews.Status(s, served), $"{s.Finished}/{s.MaxTrials}", SweepViews.Number(s.BestValue),
                               s.CreatedUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
                 output.Write(table.ToString());
             }
-            else Write(output, new JsonArray([.. sweeps.Select(s => (JsonNode)SweepViews.Sweep(s))]), f);
+            else Write(output, new JsonArray([.. sweeps.Select(s => (JsonNode)SweepViews.Sweep(s, served))]), f);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

@@ -31,14 +31,54 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         }
         if (connection.IsHosted)
             error.WriteLine($"sweep {info.Id}: {info.MaxTrials} trials, state in {Home.Database}; Ctrl+C leaves it resumable (`sweep resume {info.Id}`)");
-        var final = await new SweepWatcher(error, !Console.IsErrorRedirected).FollowAsync(sweep, TimeSpan.FromMilliseconds(500), ct);
+        SweepInfo final;
+        try
+        {
+            final = await new SweepWatcher(error, !Console.IsErrorRedirected).FollowAsync(sweep, TimeSpan.FromMilliseconds(500), ct);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException && !connection.IsHosted)
+        {
+            // The process serving the home went away under us (it ended, or was killed).
+            error.WriteLine($"sweep {info.Id}: the process serving {Home.Path} stopped; `sweep resume {info.Id}` continues the sweep");
+            return ExitCodes.Failed;
+        }
         if (ct.IsCancellationRequested && !final.IsResting)
         {
             error.WriteLine($"sweep {final.Id} interrupted; `sweep resume {final.Id}` continues it");
-            return ExitCodes.Interrupted;
+            return Termination.ExitCode;
         }
         var best = final.BestTrial is { } b ? (await sweep.TrialsAsync()).FirstOrDefault(t => t.Number == b) : null;
         SummaryWriter.Write(output, final, best, Format);
-        return final.Status == SweepStatus.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+        var code = final.Status == SweepStatus.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+        if (connection.IsHosted && await ServeOthersAsync(connection.Grains, final.Id, ct) is { } interrupted) return interrupted;
+        return code;
+    }
+
+    /// <summary>
+    /// Another <c>sweep start</c> on this home runs its sweep through this process's silo: keep serving until every
+    /// sweep of the home rests, rather than pull the silo from under it. The exit code when interrupted, else null.
+    /// </summary>
+    private async Task<int?> ServeOthersAsync(IGrainFactory grains, string done, CancellationToken ct)
+    {
+        var announced = false;
+        var quiet = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            var others = (await grains.GetGrain<ISweepDirectoryGrain>(0).ActiveAsync()).Where(id => id != done).ToList();
+            // Two quiet looks 2 s apart: a start that found this silo a moment ago is still making its sweep.
+            if (others.Count == 0 && ++quiet == 2) return null;
+            if (others.Count == 0)
+            {
+                try { await Task.Delay(2000, ct); } catch (OperationCanceledException) { }
+                continue;
+            }
+            quiet = 0;
+            if (!announced)
+                error.WriteLine($"sweep {done} is done; this process also serves {string.Join(", ", others)} of {Home.Path}, " +
+                                "and goes on until they rest (Ctrl+C leaves them resumable)");
+            announced = true;
+            try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { }
+        }
+        return Termination.ExitCode;
     }
 }

@@ -33,12 +33,12 @@ internal sealed class SweepWatcher(TextWriter error, bool interactive)
         }
     }
 
-    public static string Line(SweepInfo s, TimeSpan elapsed)
+    public static string Line(SweepInfo s, TimeSpan elapsed, bool served = true)
     {
         var best = s.BestTrial is { } b ? $"best {Output.SweepViews.Number(s.BestValue)} (#{b})" : "best -";
         var eta = s.Finished > 0 && s.Finished < s.MaxTrials
             ? $" · ETA {Format(TimeSpan.FromSeconds(elapsed.TotalSeconds / s.Finished * (s.MaxTrials - s.Finished)))}" : "";
-        return $"{s.Id} {s.Status.ToString().ToLowerInvariant()} [{s.Finished}/{s.MaxTrials}] running {s.Running} · " +
+        return $"{s.Id} {Output.SweepViews.Status(s, served)} [{s.Finished}/{s.MaxTrials}] running {s.Running} · " +
                $"complete {s.Complete} · pruned {s.Pruned} · failed {s.Failed} · {best} · {Format(elapsed)}{eta}";
     }
 

@@ -97,7 +97,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
         }
 
         var e = await Assert.ThrowsAsync<SqliteStateCorruptedException>(() => ReadAsync(storage));
-        Assert.Contains("'s'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("stored s record", e.Message, StringComparison.Ordinal);
         Assert.Contains(Grain.ToString(), e.Message, StringComparison.Ordinal);
         Assert.Contains(_db.Path, e.Message, StringComparison.Ordinal);
     }

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace Sweep.Orchestrator.Tests.Engine;
+
+/// <summary>Every fault ends in a clear state: one line saying what and where, the documented exit code, no lost data.</summary>
+[Trait("Category", "Slow")]
+public sealed class FaultTests : IDisposable
+{
+    private readonly SweepCli _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private string Spec(string name, int trials, double stepSeconds) => _cli.WriteSpec($$"""
+        apiVersion: sweep/v1
+        name: {{name}}
+        metric: { name: value, goal: minimize }
+        sampler: { type: random, seed: 1 }
+        budget: { maxTrials: {{trials}}, parallelTrials: 1 }
+        parameters:
+          x1: { type: float, low: -5, high: 10 }
+          x2: { type: float, low: 0, high: 15 }
+        trial: { function: branin, steps: 10, stepSeconds: {{stepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
+        """);
+
+    [Fact]
+    public async Task A_second_start_on_a_served_home_runs_through_that_silo_to_its_end()
+    {
+        using var first = _cli.Start(null, "start", Spec("first", 3, 0.2), "--home", _cli.Home, "--id", "first", "-f", "json");
+        var firstOut = first.StandardOutput.ReadToEndAsync();
+        var firstErr = first.StandardError.ReadToEndAsync();
+        await SweepCli.WaitUntil(() => Task.FromResult(File.Exists(Path.Combine(_cli.Home, "silo.json"))), TimeSpan.FromSeconds(60), "the first silo serves");
+        var (code, output, err) = await _cli.Run("start", Spec("second", 4, 0.1), "--home", _cli.Home, "--id", "second", "-f", "json");
+        Assert.True(code == 0, err);
+        Assert.Equal("completed", JsonNode.Parse(output)!["status"]!.GetValue<string>());
+        await first.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(first.ExitCode == 0, await firstErr);
+        Assert.Equal("completed", JsonNode.Parse(await firstOut)!["status"]!.GetValue<string>());
+        Assert.Contains("this process also serves second", await firstErr);
+    }
+
+    [Fact]
+    public async Task Sigterm_ends_any_sweep_with_143_and_a_killed_sweep_shows_as_interrupted()
+    {
+        using var sweep = _cli.Start(null, "start", Spec("term", 50, 0.2), "--home", _cli.Home, "--id", "term");
+        var stderr = sweep.StandardError.ReadToEndAsync();
+        await SweepCli.WaitUntil(async () => (await _cli.TryStatus("term"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
+        using (var kill = Process.Start("kill", ["-TERM", sweep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
+        await sweep.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(sweep.ExitCode == 143, await stderr);
+
+        using var killed = _cli.Start(null, "start", Spec("nine", 50, 0.2), "--home", _cli.Home, "--id", "nine");
+        await SweepCli.WaitUntil(async () => (await _cli.TryStatus("nine"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
+        killed.Kill();
+        await killed.WaitForExitAsync();
+        Assert.Equal("interrupted", (await _cli.Status("nine"))["status"]!.GetValue<string>());
+        var (_, list, _) = await _cli.Run("list", "--home", _cli.Home);
+        Assert.Contains("nine", list);
+        Assert.Contains("interrupted", list);
+    }
+
+    [Fact]
+    public async Task A_damaged_record_is_one_line_naming_it_and_the_other_sweeps_still_list()
+    {
+        foreach (var id in new[] { "good", "bad" })
+        {
+            var (code, _, err) = await _cli.Run("start", Spec(id, 2, 0), "--home", _cli.Home, "--id", id);
+            Assert.True(code == 0, err);
+        }
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(_cli.Home, "sweep.db")};Pooling=false"))
+        {
+            db.Open();
+            using var damage = db.CreateCommand();
+            damage.CommandText = "UPDATE grain_state SET payload = '{\"Id\": 12' WHERE state_name IN ('sweep', 'trial') AND grain_id LIKE '%bad%'";
+            Assert.True(damage.ExecuteNonQuery() >= 2);
+        }
+        var (listCode, list, listErr) = await _cli.Run("list", "--home", _cli.Home);
+        Assert.Equal(0, listCode);
+        Assert.Contains("good", list);
+        Assert.DoesNotContain("bad", list);
+        var damaged = Assert.Single(listErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("sweep list: the stored sweep record of ", damaged);
+        Assert.Contains("bad", damaged);
+
+        var (trialsCode, _, trialsErr) = await _cli.Run("trials", "good", "--home", _cli.Home);
+        Assert.Equal(0, trialsCode);
+        (trialsCode, _, trialsErr) = await _cli.Run("status", "bad", "--home", _cli.Home);
+        Assert.Equal(1, trialsCode);
+        var line = Assert.Single(trialsErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("sweep status: the stored sweep record of ", line);
+    }
+
+    [Theory]
+    [InlineData("trials")]
+    [InlineData("list", "--format", "xml")]
+    [InlineData("start")]
+    public async Task Every_parse_error_is_exit_2_with_the_message_on_stderr(params string[] args)
+    {
+        var (code, output, err) = await _cli.Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("sweep: ", err);
+    }
+}
