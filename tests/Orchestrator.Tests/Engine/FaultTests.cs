@@ -6,13 +6,9 @@ namespace Sweep.Orchestrator.Tests.Engine;
 
 /// <summary>Every fault ends in a clear state: one line saying what and where, the documented exit code, no lost data.</summary>
 [Trait("Category", "Slow")]
-public sealed class FaultTests : IDisposable
+public sealed class FaultTests : SweepCliTest
 {
-    private readonly SweepCli _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
-    private string Spec(string name, int trials, double stepSeconds) => _cli.WriteSpec($$"""
+    private string Spec(string name, int trials, double stepSeconds) => Cli.WriteSpec($$"""
         apiVersion: sweep/v1
         name: {{name}}
         metric: { name: value, goal: minimize }
@@ -27,11 +23,11 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public async Task A_second_start_on_a_served_home_runs_through_that_silo_to_its_end()
     {
-        using var first = _cli.Start(null, "start", Spec("first", 3, 0.2), "--home", _cli.Home, "--id", "first", "-f", "json");
+        using var first = Cli.Start(null, "start", Spec("first", 3, 0.2), "--home", Cli.Home, "--id", "first", "-f", "json");
         var firstOut = first.StandardOutput.ReadToEndAsync();
         var firstErr = first.StandardError.ReadToEndAsync();
-        await SweepCli.WaitUntil(() => Task.FromResult(File.Exists(Path.Combine(_cli.Home, "silo.json"))), TimeSpan.FromSeconds(60), "the first silo serves");
-        var (code, output, err) = await _cli.Run("start", Spec("second", 4, 0.1), "--home", _cli.Home, "--id", "second", "-f", "json");
+        await SweepCli.WaitUntil(() => Task.FromResult(File.Exists(Path.Combine(Cli.Home, "silo.json"))), TimeSpan.FromSeconds(60), "the first silo serves");
+        var (code, output, err) = await Cli.Run("start", Spec("second", 4, 0.1), "--home", Cli.Home, "--id", "second", "-f", "json");
         Assert.True(code == 0, err);
         Assert.Equal("completed", JsonNode.Parse(output)!["status"]!.GetValue<string>());
         await first.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
@@ -43,19 +39,19 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public async Task Sigterm_ends_any_sweep_with_143_and_a_killed_sweep_shows_as_interrupted()
     {
-        using var sweep = _cli.Start(null, "start", Spec("term", 50, 0.2), "--home", _cli.Home, "--id", "term");
+        using var sweep = Cli.Start(null, "start", Spec("term", 50, 0.2), "--home", Cli.Home, "--id", "term");
         var stderr = sweep.StandardError.ReadToEndAsync();
-        await SweepCli.WaitUntil(async () => (await _cli.TryStatus("term"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
+        await SweepCli.WaitUntil(async () => (await Cli.TryStatus("term"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
         using (var kill = Process.Start("kill", ["-TERM", sweep.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!) await kill.WaitForExitAsync();
         await sweep.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(sweep.ExitCode == 143, await stderr);
 
-        using var killed = _cli.Start(null, "start", Spec("nine", 50, 0.2), "--home", _cli.Home, "--id", "nine");
-        await SweepCli.WaitUntil(async () => (await _cli.TryStatus("nine"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
+        using var killed = Cli.Start(null, "start", Spec("nine", 50, 0.2), "--home", Cli.Home, "--id", "nine");
+        await SweepCli.WaitUntil(async () => (await Cli.TryStatus("nine"))?["trials"]?["running"]?.GetValue<int>() == 1, TimeSpan.FromSeconds(60), "a trial runs");
         killed.Kill();
         await killed.WaitForExitAsync();
-        Assert.Equal("interrupted", (await _cli.Status("nine"))["status"]!.GetValue<string>());
-        var (_, list, _) = await _cli.Run("list", "--home", _cli.Home);
+        Assert.Equal("interrupted", (await Cli.Status("nine"))["status"]!.GetValue<string>());
+        var (_, list, _) = await Cli.Run("list", "--home", Cli.Home);
         Assert.Contains("nine", list);
         Assert.Contains("interrupted", list);
     }
@@ -65,17 +61,17 @@ public sealed class FaultTests : IDisposable
     {
         foreach (var id in new[] { "good", "bad" })
         {
-            var (code, _, err) = await _cli.Run("start", Spec(id, 2, 0), "--home", _cli.Home, "--id", id);
+            var (code, _, err) = await Cli.Run("start", Spec(id, 2, 0), "--home", Cli.Home, "--id", id);
             Assert.True(code == 0, err);
         }
-        using (var db = new SqliteConnection($"Data Source={Path.Combine(_cli.Home, "sweep.db")};Pooling=false"))
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(Cli.Home, "sweep.db")};Pooling=false"))
         {
             db.Open();
             using var damage = db.CreateCommand();
             damage.CommandText = "UPDATE grain_state SET payload = '{\"Id\": 12' WHERE state_name IN ('sweep', 'trial') AND grain_id LIKE '%bad%'";
             Assert.True(damage.ExecuteNonQuery() >= 2);
         }
-        var (listCode, list, listErr) = await _cli.Run("list", "--home", _cli.Home);
+        var (listCode, list, listErr) = await Cli.Run("list", "--home", Cli.Home);
         Assert.Equal(0, listCode);
         Assert.Contains("good", list);
         Assert.DoesNotContain("bad", list);
@@ -83,9 +79,9 @@ public sealed class FaultTests : IDisposable
         Assert.StartsWith("sweep list: the stored sweep record of ", damaged);
         Assert.Contains("bad", damaged);
 
-        var (trialsCode, _, trialsErr) = await _cli.Run("trials", "good", "--home", _cli.Home);
+        var (trialsCode, _, trialsErr) = await Cli.Run("trials", "good", "--home", Cli.Home);
         Assert.Equal(0, trialsCode);
-        (trialsCode, _, trialsErr) = await _cli.Run("status", "bad", "--home", _cli.Home);
+        (trialsCode, _, trialsErr) = await Cli.Run("status", "bad", "--home", Cli.Home);
         Assert.Equal(1, trialsCode);
         var line = Assert.Single(trialsErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("sweep status: the stored sweep record of ", line);
@@ -97,7 +93,7 @@ public sealed class FaultTests : IDisposable
     [InlineData("start")]
     public async Task Every_parse_error_is_exit_2_with_the_message_on_stderr(params string[] args)
     {
-        var (code, output, err) = await _cli.Run(args);
+        var (code, output, err) = await Cli.Run(args);
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.StartsWith("sweep: ", err);

@@ -7,33 +7,29 @@ namespace Sweep.Orchestrator.Tests.Engine;
 /// can read; the home is 0700 and its files 0600 whatever the umask.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class HomeSecurityTests : IDisposable
+public sealed class HomeSecurityTests : SweepCliTest
 {
-    private readonly SweepCli _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task A_home_is_the_owners_alone_whatever_the_umask()
     {
-        var script = Path.Combine(_cli.Directory, "ok.sh");
+        var script = Path.Combine(Cli.Directory, "ok.sh");
         File.WriteAllText(script, """echo '{"type":"result","status":"complete","value":1}'""");
-        var spec = _cli.WriteSpec(CommandSpec("modes", $"sh {script}"));
-        var (code, _, err) = await SweepCli.Exec("sh", "-c", $"umask 000; exec dotnet {SweepCli.Dll} start {spec} --home {_cli.Home} --id m");
+        var spec = Cli.WriteSpec(CommandSpec("modes", $"sh {script}"));
+        var (code, _, err) = await SweepCli.Exec("sh", "-c", $"umask 000; exec dotnet {SweepCli.Dll} start {spec} --home {Cli.Home} --id m");
         Assert.True(code == 0, err);
-        var trial = Path.Combine(_cli.Home, "trials", "m", "0");
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(_cli.Home));
-        foreach (var folder in new[] { Path.Combine(_cli.Home, "trials"), trial })
+        var trial = Path.Combine(Cli.Home, "trials", "m", "0");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Cli.Home));
+        foreach (var folder in new[] { Path.Combine(Cli.Home, "trials"), trial })
             Assert.True((File.GetUnixFileMode(folder) & ~UserAll) == 0, $"{folder}: {File.GetUnixFileMode(folder)}");
         foreach (var file in new[] { "sweep.db", "home-key.pfx", "silo.lock", "silo.json", "trials/m/0/stdout.log", "trials/m/0/stderr.log" })
-            Assert.True(File.GetUnixFileMode(Path.Combine(_cli.Home, file)) == (UnixFileMode.UserRead | UnixFileMode.UserWrite),
-                        $"{file}: {File.GetUnixFileMode(Path.Combine(_cli.Home, file))}");
+            Assert.True(File.GetUnixFileMode(Path.Combine(Cli.Home, file)) == (UnixFileMode.UserRead | UnixFileMode.UserWrite),
+                        $"{file}: {File.GetUnixFileMode(Path.Combine(Cli.Home, file))}");
     }
 
     [RootFact]
     public async Task Another_user_with_a_forged_silo_file_and_the_real_port_is_refused_and_nothing_runs()
     {
-        var (code, _, err) = await _cli.Run("start", _cli.WriteSpec(FunctionSpec()), "--home", _cli.Home, "--id", "owner", "--detach");
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(FunctionSpec()), "--home", Cli.Home, "--id", "owner", "--detach");
         Assert.True(code == 0, err);
 
         // nobody's own home, holding the owner's silo.json (pid and port are no secret: ps and ss show them) and a held lock.
@@ -41,7 +37,7 @@ public sealed class HomeSecurityTests : IDisposable
         Directory.CreateDirectory(forged);
         try
         {
-            File.Copy(Path.Combine(_cli.Home, "silo.json"), Path.Combine(forged, "silo.json"));
+            File.Copy(Path.Combine(Cli.Home, "silo.json"), Path.Combine(forged, "silo.json"));
             var marker = Path.Combine(forged, "pwned");
             File.WriteAllText(Path.Combine(forged, "evil.yaml"), CommandSpec("evil", $"touch {marker}"));
             Chown(forged);
@@ -51,9 +47,9 @@ public sealed class HomeSecurityTests : IDisposable
             Assert.Equal(1, code);
             Assert.Contains($"did not accept this process within 15 s: it refuses any key but its home's ({forged}/home-key.pfx)", err);
             Assert.False(File.Exists(marker), "the forged submission ran its command");
-            var (_, list, _) = await _cli.Run("list", "--home", _cli.Home, "-f", "json");
+            var (_, list, _) = await Cli.Run("list", "--home", Cli.Home, "-f", "json");
             Assert.DoesNotContain("evil", list);
-            Assert.Contains("The remote certificate was rejected", File.ReadAllText(Path.Combine(_cli.Home, "silo.log")));
+            Assert.Contains("The remote certificate was rejected", File.ReadAllText(Path.Combine(Cli.Home, "silo.log")));
         }
         finally
         {

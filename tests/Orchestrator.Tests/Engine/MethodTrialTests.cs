@@ -7,12 +7,8 @@ namespace Sweep.Orchestrator.Tests.Engine;
 /// so, and a paused trial continues from its checkpoint instead of from epoch 0.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class MethodTrialTests : IDisposable
+public sealed class MethodTrialTests : SweepCliTest
 {
-    private readonly SweepCli _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private static string Spec(string name, string pruner, int maxTrials, int parallel, int epochs, string extraTrial = "") => $$"""
         apiVersion: sweep/v1
         name: {{name}}
@@ -37,14 +33,14 @@ public sealed class MethodTrialTests : IDisposable
     [Fact]
     public async Task An_asha_sweep_over_epochs_judges_trials_at_the_epochs_validate_printed()
     {
-        var spec = _cli.WriteSpec(Spec("asha-epochs", "{ type: asha, resource: epoch, minResource: 1, reductionFactor: 2, maxResource: 12 }", 6, 2, 12));
-        var (code, output, err) = await _cli.Run("validate", spec);
+        var spec = Cli.WriteSpec(Spec("asha-epochs", "{ type: asha, resource: epoch, minResource: 1, reductionFactor: 2, maxResource: 12 }", 6, 2, 12));
+        var (code, output, err) = await Cli.Run("validate", spec);
         Assert.True(code == 0, err);
         Assert.Contains("ASHA rungs at epochs 1, 2, 4, 8 (max 12)", output);
 
-        (code, _, err) = await _cli.Run("start", spec, "--home", _cli.Home, "--id", "asha", "--cpu-slots", "2");
+        (code, _, err) = await Cli.Run("start", spec, "--home", Cli.Home, "--id", "asha", "--cpu-slots", "2");
         Assert.True(code == 0, err);
-        var trials = await _cli.Trials("asha");
+        var trials = await Cli.Trials("asha");
         Assert.Equal(6, trials.Count);
         foreach (var t in trials)
         {
@@ -61,24 +57,24 @@ public sealed class MethodTrialTests : IDisposable
     [Fact]
     public async Task A_paused_sweep_train_trial_resumes_from_the_epoch_it_reached()
     {
-        var spec = _cli.WriteSpec(Spec("pause-train", "{ type: none }", 1, 1, 60, "  stopGrace: 30s"));
-        var (code, _, err) = await _cli.Run("start", spec, "--home", _cli.Home, "--id", "pt", "--detach");
+        var spec = Cli.WriteSpec(Spec("pause-train", "{ type: none }", 1, 1, 60, "  stopGrace: 30s"));
+        var (code, _, err) = await Cli.Run("start", spec, "--home", Cli.Home, "--id", "pt", "--detach");
         Assert.True(code == 0, err);
-        var stdout = Path.Combine(_cli.Home, "trials", "pt", "0", "stdout.log");
+        var stdout = Path.Combine(Cli.Home, "trials", "pt", "0", "stdout.log");
         await SweepCli.WaitUntil(() => Task.FromResult(EpochsIn(stdout).DefaultIfEmpty(0).Max() >= 3), TimeSpan.FromSeconds(90), "epoch 3 was reported");
-        Assert.Equal(0, (await _cli.Run("pause", "pt", "--home", _cli.Home)).Code);
-        Assert.Equal("pending", (await _cli.Trials("pt"))[0]!["state"]!.GetValue<string>());
+        Assert.Equal(0, (await Cli.Run("pause", "pt", "--home", Cli.Home)).Code);
+        Assert.Equal("pending", (await Cli.Trials("pt"))[0]!["state"]!.GetValue<string>());
         // SIGTERM, not SIGKILL: the trainer finishes its step, checkpoints and says so.
         await SweepCli.WaitUntil(() => Task.FromResult(File.ReadAllText(stdout).Contains("cancelled by SIGTERM", StringComparison.Ordinal)),
                                  TimeSpan.FromSeconds(40), "the trainer wrote its cancelled result");
         var before = File.ReadAllLines(stdout).Length;
         var reached = EpochsIn(stdout).Max();
-        var stderr = Path.Combine(_cli.Home, "trials", "pt", "0", "stderr.log");
+        var stderr = Path.Combine(Cli.Home, "trials", "pt", "0", "stderr.log");
 
-        Assert.Equal(0, (await _cli.Run("resume", "pt", "--home", _cli.Home, "--detach")).Code);
-        await SweepCli.WaitUntil(async () => (await _cli.Status("pt"))["status"]!.GetValue<string>() == "completed",
+        Assert.Equal(0, (await Cli.Run("resume", "pt", "--home", Cli.Home, "--detach")).Code);
+        await SweepCli.WaitUntil(async () => (await Cli.Status("pt"))["status"]!.GetValue<string>() == "completed",
                                  TimeSpan.FromSeconds(180), "the sweep completed");
-        var trial = (await _cli.Trials("pt"))[0]!;
+        var trial = (await Cli.Trials("pt"))[0]!;
         Assert.Equal(("complete", 2), (trial["state"]!.GetValue<string>(), trial["attempt"]!.GetValue<int>()));
         var resumed = File.ReadAllLines(stdout).Skip(before).Select(Epoch).OfType<int>().ToList();
         Assert.True(resumed.Min() > 1 && resumed.Min() <= reached + 1, $"second attempt started at epoch {resumed.Min()} after reaching {reached}");

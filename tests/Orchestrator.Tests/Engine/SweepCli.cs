@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Sweep.Orchestrator.Tests.Engine;
 
 /// <summary>Runs the real <c>sweep</c> executable (the build next to the tests) as a child process on a temp home.</summary>
-internal sealed class SweepCli : IDisposable
+public sealed class SweepCli : IDisposable
 {
     public SweepCli()
     {

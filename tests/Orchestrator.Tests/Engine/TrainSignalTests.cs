@@ -8,23 +8,19 @@ namespace Sweep.Orchestrator.Tests.Engine;
 /// <c>cancelled</c> result line and exit 143; <c>--resume</c> then continues from the epoch after that checkpoint
 /// and completes.
 /// </summary>
-public sealed class TrainSignalTests : IDisposable
+public sealed class TrainSignalTests : SweepCliTest
 {
-    private readonly SweepCli _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     [Fact]
     public async Task Sigterm_checkpoints_and_exits_143_then_resume_completes_the_run()
     {
-        var run = Path.Combine(_cli.Directory, "run");
+        var run = Path.Combine(Cli.Directory, "run");
         string[] args =
         [
             "train", "--out", run, "--set", "method=dvs", "--set", "model=scnn", "--set", "dataset.classes=4",
             "--set", "dataset.samplesPerClass=12", "--set", "dataset.frameSize=16", "--set", "timeSteps=2",
             "--set", "batchSize=4", "--set", "epochs=40", "--set", "reportEvery=1", "--set", "threads=1",
         ];
-        using var first = _cli.Start(null, args);
+        using var first = Cli.Start(null, args);
         var stderr = first.StandardError.ReadToEndAsync();
         var lines = new List<JsonObject>();
         // Signal once epoch 2 is under way, so epoch 1's checkpoint exists and the stop lands mid-epoch.
@@ -50,7 +46,7 @@ public sealed class TrainSignalTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(run, "checkpoints", $"epoch-{stoppedEpoch:D6}")),
             $"no checkpoint for the interrupted epoch {stoppedEpoch}: {string.Join(", ", Directory.GetDirectories(Path.Combine(run, "checkpoints")))}");
 
-        var (code, output, err) = await _cli.Run([.. args, "--resume"]);
+        var (code, output, err) = await Cli.Run([.. args, "--resume"]);
         Assert.True(code == 0, err);
         var resumed = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
         var epochs = resumed.Where(l => l["type"]!.GetValue<string>() == "progress").Select(l => l["epoch"]!.GetValue<int>()).ToList();

@@ -8,12 +8,8 @@ namespace Sweep.Orchestrator.Tests.Engine;
 /// records and the same status.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class TrainerProtocolTests : IDisposable
+public sealed class TrainerProtocolTests : SweepCliTest
 {
-    private readonly SweepCli _cli = new();
-
-    public void Dispose() => _cli.Dispose();
-
     private string[] Train(string run, int epochs, params string[] extra) =>
     [
         "train", "--out", run, "--set", "method=dvs", "--set", "model=scnn", "--set", "dataset.classes=2",
@@ -24,7 +20,7 @@ public sealed class TrainerProtocolTests : IDisposable
     [Fact]
     public async Task A_complete_run_reads_the_same_strictly_and_tolerantly()
     {
-        var (code, output, err) = await _cli.Run(Train(Path.Combine(_cli.Directory, "ok"), 2));
+        var (code, output, err) = await Cli.Run(Train(Path.Combine(Cli.Directory, "ok"), 2));
         Assert.True(code == 0, err);
         var result = AssertReadersAgree(output);
         Assert.Equal(TrialState.Complete, result.Status);
@@ -34,8 +30,8 @@ public sealed class TrainerProtocolTests : IDisposable
     [Fact]
     public async Task A_failed_run_reads_the_same_strictly_and_tolerantly()
     {
-        var empty = Directory.CreateDirectory(Path.Combine(_cli.Directory, "empty")).FullName;
-        var (code, output, _) = await _cli.Run(Train(Path.Combine(_cli.Directory, "bad"), 2, "--set", "dataset.kind=ncaltech101", "--set", $"dataset.root={empty}"));
+        var empty = Directory.CreateDirectory(Path.Combine(Cli.Directory, "empty")).FullName;
+        var (code, output, _) = await Cli.Run(Train(Path.Combine(Cli.Directory, "bad"), 2, "--set", "dataset.kind=ncaltech101", "--set", $"dataset.root={empty}"));
         Assert.Equal(ExitCodes.Failed, code);
         var result = AssertReadersAgree(output);
         Assert.Equal(TrialState.Failed, result.Status);
@@ -45,7 +41,7 @@ public sealed class TrainerProtocolTests : IDisposable
     [Fact]
     public async Task A_cancelled_run_reads_the_same_strictly_and_tolerantly()
     {
-        using var process = _cli.Start(null, Train(Path.Combine(_cli.Directory, "term"), 200));
+        using var process = Cli.Start(null, Train(Path.Combine(Cli.Directory, "term"), 200));
         var stderr = process.StandardError.ReadToEndAsync();
         var lines = new List<string>();
         while (await process.StandardOutput.ReadLineAsync() is { } line)
