@@ -24,4 +24,7 @@ public enum SweepRestCause
 
     /// <summary><c>sweep pause</c>.</summary>
     PausedByUser = 5,
+
+    /// <summary>The state could not be written for lack of disk space; <c>sweep resume</c> once space is freed.</summary>
+    DiskFull = 6,
 }

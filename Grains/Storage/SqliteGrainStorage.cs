@@ -98,6 +98,10 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 
             return action(_table);
         }
+        catch (Exception e) when (StorageFullException.Is(e))
+        {
+            throw new StorageFullException(_databasePath);
+        }
         finally
         {
             _gate.Release();

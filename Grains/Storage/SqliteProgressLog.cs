@@ -28,6 +28,10 @@ public sealed class SqliteProgressLog : IProgressLog, IDisposable
             append.Parameters["$v"].Value = value;
             append.ExecuteNonQuery();
         }
+        catch (Exception e) when (StorageFullException.Is(e))
+        {
+            throw new StorageFullException(_databasePath);
+        }
         finally
         {
             _gate.Release();

@@ -199,6 +199,17 @@ public sealed class SweepBook
         return [.. RunningTrials().Select(Requeue)];
     }
 
+    /// <summary>
+    /// The state could not be written (disk full): stop handing out work and stop running trials, as a pause does, so
+    /// that nothing runs whose results cannot be kept. Nothing is lost: what was written stays, and resume continues.
+    /// </summary>
+    public IReadOnlyList<TrialInfo> PauseForFullDisk(string where)
+    {
+        if (Info.IsResting) return [];
+        SetStatus(SweepStatus.Paused, SweepRestCause.DiskFull, $"{where}; free space, then `sweep resume {Info.Id}`");
+        return [.. RunningTrials().Select(Requeue)];
+    }
+
     /// <summary>Back to Running; attempts of runners not heard from since this book was loaded go back to pending.</summary>
     public IReadOnlyList<TrialInfo> Resume()
     {

@@ -57,8 +57,16 @@ public sealed partial class SweepGrain(
     public async Task<TrialAssignment?> NextAsync(RunnerSlot slot)
     {
         if (_book?.Next(slot) is not { } next) return null;
-        await SaveTrialAsync(next.Trial);
-        await SaveSweepAsync();
+        try
+        {
+            await SaveTrialAsync(next.Trial);
+            await SaveSweepAsync();
+        }
+        catch (StorageFullException e)
+        {
+            PauseForFullDisk(e);
+            return null;
+        }
         return next.Assignment;
     }
 
@@ -66,12 +74,20 @@ public sealed partial class SweepGrain(
     {
         var (decision, changed) = Book.Report(number, attempt, step, value);
         if (changed is null) return decision;
-        // The value goes to the progress log; the trial row is rewritten only when the trial ends.
-        await progress.AppendAsync(Id, number, step, value);
-        if (decision == ReportDecision.Prune)
+        try
         {
-            await SaveTrialAsync(changed);
-            await SaveSweepAsync();
+            // The value goes to the progress log; the trial row is rewritten only when the trial ends.
+            await progress.AppendAsync(Id, number, step, value);
+            if (decision == ReportDecision.Prune)
+            {
+                await SaveTrialAsync(changed);
+                await SaveSweepAsync();
+            }
+        }
+        catch (StorageFullException e)
+        {
+            PauseForFullDisk(e);
+            return ReportDecision.Kill;
         }
         return decision;
     }
@@ -79,8 +95,16 @@ public sealed partial class SweepGrain(
     public async Task FinishAsync(int number, int attempt, TrialOutcome outcome)
     {
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
-        await SaveTrialAsync(changed);
-        await SaveSweepAsync();
+        try
+        {
+            await SaveTrialAsync(changed);
+            await SaveSweepAsync();
+        }
+        catch (StorageFullException e)
+        {
+            PauseForFullDisk(e);
+            return;
+        }
         if (changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
 
@@ -109,8 +133,26 @@ public sealed partial class SweepGrain(
     {
         if (_book is null || _book.Info.IsResting) return;
         var changed = _book.ExpireLeases(options.Value.LeaseTimeout).Concat(_book.StopOverdue()).ToList();
-        foreach (var t in changed) await SaveTrialAsync(t);
-        if (changed.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
+        try
+        {
+            foreach (var t in changed) await SaveTrialAsync(t);
+            if (changed.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
+        }
+        catch (StorageFullException e)
+        {
+            PauseForFullDisk(e);
+        }
+    }
+
+    /// <summary>
+    /// Nothing more can be written: the sweep pauses in memory (what was written stays as it was, uncorrupted), its
+    /// runners stop their trials, and whoever follows it reads why. <c>sweep resume</c> continues once space is freed.
+    /// </summary>
+    private void PauseForFullDisk(StorageFullException e)
+    {
+        if (_book is null || _book.Info.IsResting) return;
+        _book.PauseForFullDisk(e.Message);
+        LogDiskFull(log, Id, e.Message);
     }
 
     private async Task SaveSweepAsync()
@@ -130,6 +172,9 @@ public sealed partial class SweepGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "sweep {SweepId} created: {Name}, {MaxTrials} trials")]
     private static partial void LogCreated(ILogger logger, string sweepId, string name, int maxTrials);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "sweep {SweepId} paused: {Reason}; free space, then `sweep resume {SweepId}`")]
+    private static partial void LogDiskFull(ILogger logger, string sweepId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: trial {Number} failed: {Error}")]
     private static partial void LogTrialFailed(ILogger logger, string sweepId, int number, string? error);

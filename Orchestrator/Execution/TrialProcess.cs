@@ -20,6 +20,7 @@ public sealed class TrialProcess : IAsyncDisposable
     private int _running;
     private volatile bool _killed;
     private volatile bool _groupGone;
+    private int _terminated;
 
     internal TrialProcess(Process process, TimeSpan startLatency, string logDirectory, TimeSpan stopGrace, TrialLauncherOptions options, ILogger logger)
     {
@@ -75,8 +76,11 @@ public sealed class TrialProcess : IAsyncDisposable
         if (_options.Supervisor is not null && !_process.HasExited)
         {
             _killed = true;
-            ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
-            _ = KillAfterAsync(_options.SupervisorMargin);
+            if (Interlocked.Exchange(ref _terminated, 1) == 0)
+            {
+                ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
+                _ = KillAfterAsync(_options.SupervisorMargin);
+            }
             return;
         }
         if (_process.HasExited)
@@ -99,6 +103,8 @@ public sealed class TrialProcess : IAsyncDisposable
             return;
         }
         _killed = true;
+        // One SIGTERM only: a program's second signal usually means "now" (ours exits without its last checkpoint).
+        if (Interlocked.Exchange(ref _terminated, 1) != 0) return;
         ProcessGroup.SignalLive(ProcessId, ProcessGroup.SigTerm);
         _ = KillAfterAsync(_options.Supervisor is null ? _stopGrace : _stopGrace + _options.SupervisorMargin);
     }

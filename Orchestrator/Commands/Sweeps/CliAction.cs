@@ -25,7 +25,7 @@ internal static class CliAction
             return Fail(error, verb, e.Message, ExitCodes.Failed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException
-                                      or Grains.Storage.SqliteStateCorruptedException)
+                                      or Grains.Storage.SqliteStateCorruptedException or Grains.Storage.StorageFullException)
         {
             return Fail(error, verb, e.Message, ExitCodes.Failed);
         }

@@ -47,6 +47,11 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
             error.WriteLine($"sweep {final.Id} interrupted; `sweep resume {final.Id}` continues it");
             return Termination.ExitCode;
         }
+        if (final.Cause == SweepRestCause.DiskFull)
+        {
+            error.WriteLine($"sweep {final.Id} paused: {final.Reason}");
+            return ExitCodes.Failed;
+        }
         var best = final.BestTrial is { } b ? (await sweep.TrialsAsync()).FirstOrDefault(t => t.Number == b) : null;
         SummaryWriter.Write(output, final, best, Format);
         var code = final.Status == SweepStatus.Failed ? ExitCodes.Failed : ExitCodes.Ok;

@@ -87,6 +87,38 @@ public sealed class FaultTests : SweepCliTest
         Assert.StartsWith("sweep status: the stored sweep record of ", line);
     }
 
+    [TmpfsFact]
+    public async Task A_full_disk_pauses_the_sweep_with_where_and_what_to_do_and_keeps_what_was_written()
+    {
+        var disk = Path.Combine(Cli.Directory, "disk");
+        Directory.CreateDirectory(disk);
+        Assert.True(Tmpfs.Mount(disk, "3m"));
+        try
+        {
+            var home = Path.Combine(disk, "home");
+            var spec = Cli.WriteSpec("""
+                apiVersion: sweep/v1
+                name: full
+                metric: { name: value, goal: minimize }
+                budget: { maxTrials: 3 }
+                parameters:
+                  x1: { type: float, low: -5, high: 10 }
+                  x2: { type: float, low: 0, high: 15 }
+                trial: { function: branin, steps: 1000000 }
+                """);
+            var (code, _, err) = await Cli.Run("start", spec, "--home", home, "--id", "full");
+            Assert.True(code == 1, err);
+            Assert.Contains($"sweep full paused: disk full at {home} (writing {home}/sweep.db); free space, then `sweep resume full`", err);
+            var (statusCode, status, statusErr) = await Cli.Run("status", "full", "--home", home, "-f", "json");
+            Assert.True(statusCode == 0, statusErr);   // what was written before is intact and readable
+            Assert.Equal("full", JsonNode.Parse(status)!["id"]!.GetValue<string>());
+        }
+        finally
+        {
+            Tmpfs.Unmount(disk);
+        }
+    }
+
     [Theory]
     [InlineData("trials")]
     [InlineData("list", "--format", "xml")]

@@ -65,11 +65,19 @@ public sealed class MethodTrialTests : SweepCliTest
         Assert.Equal(0, (await Cli.Run("pause", "pt", "--home", Cli.Home)).Code);
         Assert.Equal("pending", (await Cli.Trials("pt"))[0]!["state"]!.GetValue<string>());
         // SIGTERM, not SIGKILL: the trainer finishes its step, checkpoints and says so.
-        await SweepCli.WaitUntil(() => Task.FromResult(File.ReadAllText(stdout).Contains("cancelled by SIGTERM", StringComparison.Ordinal)),
-                                 TimeSpan.FromSeconds(40), "the trainer wrote its cancelled result");
+        var stderr = Path.Combine(Cli.Home, "trials", "pt", "0", "stderr.log");
+        try
+        {
+            await SweepCli.WaitUntil(() => Task.FromResult(File.ReadAllText(stdout).Contains("cancelled by SIGTERM", StringComparison.Ordinal)),
+                                     TimeSpan.FromSeconds(40), "the trainer wrote its cancelled result");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\nstdout: {string.Join("\n", File.ReadLines(stdout).TakeLast(3))}\n" +
+                                       $"stderr: {string.Join("\n", File.ReadLines(stderr).TakeLast(5))}\nsilo: {Cli.SiloLog()}");
+        }
         var before = File.ReadAllLines(stdout).Length;
         var reached = EpochsIn(stdout).Max();
-        var stderr = Path.Combine(Cli.Home, "trials", "pt", "0", "stderr.log");
 
         Assert.Equal(0, (await Cli.Run("resume", "pt", "--home", Cli.Home, "--detach")).Code);
         await SweepCli.WaitUntil(async () => (await Cli.Status("pt"))["status"]!.GetValue<string>() == "completed",
