@@ -4,6 +4,29 @@ namespace Sweep.Orchestrator.Tests.Engine;
 public sealed class CliErrorTests
 {
     [Fact]
+    public async Task A_home_that_is_a_file_or_cannot_be_made_and_a_spec_that_is_a_folder_are_one_line_each()
+    {
+        using var cli = new SweepCli();
+        var spec = cli.WriteSpec("apiVersion: sweep/v1\nname: ok\nmetric: { name: value, goal: minimize }\nbudget: { maxTrials: 1 }\n" +
+                                 "parameters:\n  x1: { type: float, low: 0, high: 1 }\n  x2: { type: float, low: 0, high: 1 }\ntrial:\n  function: branin\n");
+        var file = Path.Combine(cli.Directory, "a-file");
+        File.WriteAllText(file, "");
+        foreach (var (args, message) in new[]
+        {
+            (new[] { "start", spec, "--home", file }, $"sweep start: --home {file} is a file, not a folder"),
+            (["start", spec, "--home", "/proc/sweep-home"], "sweep start: --home /proc/sweep-home: "),
+            (["start", cli.Directory, "--home", cli.Home], $"sweep start: {cli.Directory}:1:1: is a folder, not a spec file"),
+            (["status", "--home", file], $"sweep status: --home {file} is a file, not a folder"),
+        })
+        {
+            var (code, output, err) = await cli.Run(args);
+            Assert.True(code == 2, $"{string.Join(' ', args)}: exit {code}: {err}");
+            Assert.Equal("", output);
+            Assert.StartsWith(message, Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        }
+    }
+
+    [Fact]
     public async Task A_spec_that_fails_validation_never_starts_a_sweep()
     {
         using var cli = new SweepCli();
