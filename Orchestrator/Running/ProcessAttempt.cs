@@ -23,6 +23,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
                                               CancellationToken kill, CancellationToken shutdown)
     {
         var dir = Path.Combine(options.TrialsDirectory, a.SweepId, a.Number.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.GetDirectoryName(dir)!, SweepHome.OwnerOnlyFolder);   // each level: the mode applies to the last only
         Directory.CreateDirectory(dir, SweepHome.OwnerOnlyFolder);
         // A silo killed with -9 may have left processes of an earlier attempt here: none may run beside this one.
         if (TrialProcessTable.EndLeftovers(dir) is > 0 and var ended) TrialExecutionLog.LeftoversEnded(log, ended, dir);

@@ -19,7 +19,7 @@ public sealed class HomeSecurityTests : SweepCliTest
         Assert.True(code == 0, err);
         var trial = Path.Combine(Cli.Home, "trials", "m", "0");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Cli.Home));
-        foreach (var folder in new[] { Path.Combine(Cli.Home, "trials"), trial })
+        foreach (var folder in new[] { Path.Combine(Cli.Home, "trials"), Path.Combine(Cli.Home, "trials", "m"), trial })
             Assert.True((File.GetUnixFileMode(folder) & ~UserAll) == 0, $"{folder}: {File.GetUnixFileMode(folder)}");
         foreach (var file in new[] { "sweep.db", "home-key.pfx", "silo.lock", "silo.json", "trials/m/0/stdout.log", "trials/m/0/stderr.log" })
             Assert.True(File.GetUnixFileMode(Path.Combine(Cli.Home, file)) == (UnixFileMode.UserRead | UnixFileMode.UserWrite),
