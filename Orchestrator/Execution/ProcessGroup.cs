@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace Sweep.Orchestrator.Execution;
 
-/// <summary>Signals a whole process group; a trial runs under setsid, so its group id is its pid.</summary>
+/// <summary>Signals a whole process group (a trial runs under setsid, so its group id is its pid) or one process.</summary>
 internal static class ProcessGroup
 {
     public const int SigKill = 9;
@@ -28,10 +28,13 @@ internal static class ProcessGroup
     public static bool SignalLive(int processId, int signal)
     {
         if (Signal(processId, signal)) return true;
-        if (Kill(processId, signal) == 0) return true;
+        if (TrySignalProcess(processId, signal)) return true;
         var errno = Marshal.GetLastPInvokeError();
         return errno == Esrch ? false : throw new Win32Exception(errno, $"kill({processId}, {signal}) failed");
     }
+
+    /// <summary>Sends <paramref name="signal"/> to one process; false when it could not (gone, or not ours).</summary>
+    public static bool TrySignalProcess(int processId, int signal) => Kill(processId, signal) == 0;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);

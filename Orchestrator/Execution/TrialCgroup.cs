@@ -47,7 +47,7 @@ internal sealed class TrialCgroup
     /// <summary>SIGKILL to every member but <paramref name="self"/>.</summary>
     public void KillOthers(int self)
     {
-        foreach (var pid in Members().Where(p => p != self)) _ = Kill(pid, 9);
+        foreach (var pid in Members().Where(p => p != self)) _ = ProcessGroup.TrySignalProcess(pid, ProcessGroup.SigKill);
     }
 
     /// <summary>Leaves the cgroup and removes it (a cgroup goes only when empty).</summary>
@@ -76,7 +76,4 @@ internal sealed class TrialCgroup
             return [];
         }
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -70,14 +70,11 @@ internal static class TrialProcessTable
         {
             var left = InTrialFolder(trialDirectory);
             if (left.Count == 0) break;
-            foreach (var pid in left) ended += Kill(pid, 9) == 0 && round == 0 ? 1 : 0;
+            foreach (var pid in left) ended += ProcessGroup.TrySignalProcess(pid, ProcessGroup.SigKill) && round == 0 ? 1 : 0;
             Thread.Sleep(20);
         }
         return ended;
     }
-
-    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     private static IEnumerable<int> Pids() =>
         Directory.EnumerateDirectories("/proc").Select(Path.GetFileName).Where(n => n is not null && n.All(char.IsAsciiDigit))

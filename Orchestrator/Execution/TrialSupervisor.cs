@@ -15,7 +15,6 @@ internal static class TrialSupervisor
 {
     public const string Verb = "supervise";
     private const int PrSetChildSubreaper = 36;
-    private const int SigKill = 9;
 
     public static int Run(string[] args)
     {
@@ -67,7 +66,7 @@ internal static class TrialSupervisor
         {
             var others = TrialProcessTable.OfTree(self);
             if (others.Count == 0) break;
-            foreach (var pid in others) _ = Kill(pid, SigKill);
+            foreach (var pid in others) _ = ProcessGroup.TrySignalProcess(pid, ProcessGroup.SigKill);
             Reap();
             Thread.Sleep(round < 5 ? 2 : 20);
         }
@@ -84,9 +83,6 @@ internal static class TrialSupervisor
 
     [DllImport("libc", EntryPoint = "prctl", SetLastError = true)]
     private static extern int Prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     [DllImport("libc", EntryPoint = "waitpid", SetLastError = true)]
     private static extern int WaitPid(int pid, IntPtr status, int options);
