@@ -1,6 +1,6 @@
 namespace Sweep.SearchSpaces.Tests.Pruners;
 
-/// <summary>The C# port against numbers printed by /usr/bin/python3 with shared/bench/hpo/hpo_funcs.py.</summary>
+/// <summary>The C# formulas and curve against numbers printed by the search benchmark's Python definitions (docs/functions.md).</summary>
 public sealed class LearningCurvesTests
 {
     [Theory]
