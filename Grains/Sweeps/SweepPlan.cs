@@ -16,19 +16,12 @@ public sealed class SweepPlan
         Spec = spec;
         SpecText = specText;
         Settings = [.. spec.Trial.Settings.Select(s => new KeyValuePair<string, object?>(s.Key, s.Value))];
-        StepSeconds = spec.Trial["stepSeconds"] switch
-        {
-            double d when d >= 0 => d,
-            long l when l >= 0 => l,
-            _ => 0,
-        };
     }
 
     public SweepSpec Spec { get; }
     public string SpecText { get; }
     public TrialKind Kind => Spec.Trial.Kind;
     public ImmutableArray<KeyValuePair<string, object?>> Settings { get; }
-    public double StepSeconds { get; }
     public string MetricName => Spec.Metric.Name;
     public StudyDirection Goal => Spec.Metric.Goal;
 
@@ -69,7 +62,7 @@ public sealed class SweepPlan
             ParamsJson = ParamText.JsonObject(pairs),
             MetricName = MetricName,
             Steps = Spec.FunctionSteps,
-            StepSeconds = StepSeconds,
+            StepSeconds = Spec.FunctionStepSeconds,
             Values = trial.Values,
             Resource = Spec.Pruner.Resource,
             StopGrace = Spec.Trial.StopGrace,

@@ -11,8 +11,6 @@ namespace Sweep.Orchestrator.Hosting;
 /// </summary>
 public static class HomeKey
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     /// <exception cref="UsageException">The key file exists but cannot be read or is not a key.</exception>
     public static X509Certificate2 LoadOrCreate(SweepHome home)
     {
@@ -44,7 +42,7 @@ public static class HomeKey
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
         var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        using (var file = new FileStream(tmp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly }))
+        using (var file = new FileStream(tmp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = SweepHome.OwnerOnly }))
             file.Write(certificate.Export(X509ContentType.Pkcs12));
         try
         {

@@ -68,8 +68,8 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
             if (record is not ProgressRecord p || p.Metric(a.MetricName) is not { } value) return true;
             if (p.Resource(a.Resource) is not { } step)
             {
-                resourceError = $"a progress line carries '{a.MetricName}' but no '{a.Resource.ToString().ToLowerInvariant()}' " +
-                                $"(pruner.resource is {a.Resource.ToString().ToLowerInvariant()})";
+                var field = a.Resource.ToString().ToLowerInvariant();
+                resourceError = $"a progress line carries '{a.MetricName}' but no '{field}' (pruner.resource is {field})";
                 return false;
             }
             lastValue = value;

@@ -29,6 +29,14 @@ public sealed record SweepSpec(
     /// <summary>Report steps of a function trial's synthetic curve (<c>trial.steps</c>). Default: 10.</summary>
     public int FunctionSteps => Trial["steps"] is long l and > 0 and <= int.MaxValue ? (int)l : 10;
 
+    /// <summary>Seconds between a function trial's reports (<c>trial.stepSeconds</c>). Default: 0.</summary>
+    public double FunctionStepSeconds => Trial["stepSeconds"] switch
+    {
+        double d when d >= 0 => d,
+        long l when l >= 0 => l,
+        _ => 0,
+    };
+
     /// <summary>
     /// The most resource a trial reaches in <see cref="PrunerSpec.Resource"/> units when the spec says (a method's
     /// <c>epochs</c>, fixed or the top of its range, else the trainer's default; its <c>maxSteps</c>; a function's

@@ -95,7 +95,7 @@ internal static class TrainerKeys
     private static string Text(object? value) => value switch
     {
         bool b => b ? "true" : "false",
-        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        double x => Values.Format(x),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         null => "null",
         _ => value.ToString() ?? "",
