@@ -21,7 +21,7 @@ public sealed class SqliteProgressLog : IProgressLog, IDisposable
         await _gate.WaitAsync();
         try
         {
-            var append = Append();
+            var append = EnsureOpen();
             append.Parameters["$s"].Value = sweepId;
             append.Parameters["$n"].Value = number;
             append.Parameters["$t"].Value = step;
@@ -43,7 +43,7 @@ public sealed class SqliteProgressLog : IProgressLog, IDisposable
         await _gate.WaitAsync();
         try
         {
-            Append();
+            EnsureOpen();
             return SqliteStateSchema.ReadProgress(_connection!, sweepId);
         }
         finally
@@ -59,7 +59,8 @@ public sealed class SqliteProgressLog : IProgressLog, IDisposable
         _gate.Dispose();
     }
 
-    private SqliteCommand Append()
+    /// <summary>Opens the connection on first use and prepares the append; the prepared command.</summary>
+    private SqliteCommand EnsureOpen()
     {
         if (_append is not null) return _append;
         _connection = SqliteStateSchema.OpenReadWrite(_databasePath, TimeSpan.FromSeconds(30));
