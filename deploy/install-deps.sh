@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Sweep needs, by group. Idempotent: a no-op (no apt-get update, no root
-# needed) when everything is installed. Usage: deploy/install-deps.sh [--run] [--test] [--bench] [--all]
+# needed) when everything is installed. Usage: deploy/install-deps.sh [--run] [--test] [--bench] [--cluster] [--all]
 set -euo pipefail
 
 # libstdc++6: libtorch and libLibTorchSharp link it (the GLIBCXX patch makes 12.2's enough).
 # ca-certificates: NuGet restore over https. util-linux: flock, used by ./sweep and ./test.
 # libtcmalloc-minimal4: the allocator training processes run on (Trainer/Runtime/TrainerAllocator.cs).
 # python3: the Python trial client (clients/python) and the example script it runs are tested as real trials.
+# postgresql: the private server deploy/local-cluster.sh runs (never the system's cluster); tests start one too.
 run_pkgs=(libtcmalloc-minimal4)
-test_pkgs=(libstdc++6 ca-certificates util-linux python3 python3-optuna "${run_pkgs[@]}")
+cluster_pkgs=(postgresql)
+test_pkgs=(libstdc++6 ca-certificates util-linux python3 python3-optuna "${run_pkgs[@]}" "${cluster_pkgs[@]}")
 # Reference implementations the benchmarks compare against (Optuna's TPE, PyTorch).
 bench_pkgs=(python3-optuna python3-torch "${run_pkgs[@]}")
 
@@ -19,9 +21,10 @@ for arg in "$@"; do
     --run) want+=("${run_pkgs[@]}") ;;
     --test) want+=("${test_pkgs[@]}") ;;
     --bench) want+=("${bench_pkgs[@]}") ;;
+    --cluster) want+=("${cluster_pkgs[@]}") ;;
     --all) want+=("${test_pkgs[@]}" "${bench_pkgs[@]}") ;;
     -h|--help) sed -n '2,3s/^# //p' "$0"; exit 0 ;;
-    *) echo "install-deps: unknown option '$arg' (use --run, --test, --bench or --all)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown option '$arg' (use --run, --test, --bench, --cluster or --all)" >&2; exit 2 ;;
   esac
 done
 

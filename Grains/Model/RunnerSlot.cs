@@ -1,5 +1,21 @@
+using System.Collections.Immutable;
+
 namespace Sweep.Grains.Model;
 
-/// <summary>Who asks for work: a runner (one per silo process), its node name and the device of the free slot.</summary>
+/// <summary>
+/// Who asks for work: a runner (one per silo process), its node name and the device of the free slot, the node's
+/// labels, and the GPU memory still free on that device when the node declared its size (<c>--gpu-memory-gb</c>).
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record RunnerSlot([property: Id(0)] string Runner, [property: Id(1)] string Node, [property: Id(2)] string Device);
+public sealed record RunnerSlot([property: Id(0)] string Runner, [property: Id(1)] string Node, [property: Id(2)] string Device)
+{
+    [Id(3)] public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    /// <summary>Declared GPU memory not held by running attempts on <see cref="Device"/>; null: not declared (or a CPU slot).</summary>
+    [Id(4)] public double? FreeGpuMemoryGb { get; init; }
+
+    /// <summary>Whether a trial with these placement needs may run here.</summary>
+    public bool Fits(double? gpuMemoryGb, ImmutableSortedDictionary<string, string> labels) =>
+        labels.All(l => Labels.TryGetValue(l.Key, out var v) && v == l.Value)
+        && (gpuMemoryGb is not { } need || FreeGpuMemoryGb is not { } free || need <= free + 1e-9);
+}

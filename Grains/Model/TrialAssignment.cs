@@ -32,4 +32,6 @@ public sealed record TrialAssignment
     [Id(13)] public TimeSpan? Timeout { get; init; }
     /// <summary>The longest the attempt may go without a protocol line (<c>trial.progressTimeout</c>); null: none.</summary>
     [Id(14)] public TimeSpan? ProgressTimeout { get; init; }
+    /// <summary>GPU memory the attempt holds on its device (<c>trial.gpuMemoryGb</c>); null: a whole slot.</summary>
+    [Id(15)] public double? GpuMemoryGb { get; init; }
 }

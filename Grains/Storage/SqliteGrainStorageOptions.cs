@@ -11,8 +11,8 @@ public sealed class SqliteGrainStorageOptions
     /// <summary>How long a statement waits for a lock held by another connection or process. Default: 5 s.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>JSON options of the payload column; readers must use the same. Default: <see cref="SqliteStateJson.Options"/>.</summary>
-    public JsonSerializerOptions JsonOptions { get; set; } = SqliteStateJson.Options;
+    /// <summary>JSON options of the payload column; readers must use the same. Default: <see cref="StoredStateJson.Options"/>.</summary>
+    public JsonSerializerOptions JsonOptions { get; set; } = StoredStateJson.Options;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the key when the options cannot work.</summary>
     /// <param name="providerName">The storage provider name, for the message.</param>

@@ -8,7 +8,7 @@ using Orleans.Serialization.Serializers;
 
 namespace Sweep.Grains.Storage;
 
-/// <summary>Registers <see cref="SqliteGrainStorage"/> the way Orleans' own providers do (keyed <c>IGrainStorage</c>).</summary>
+/// <summary>Registers <see cref="GrainStateStorage"/> the way Orleans' own providers do (keyed <c>IGrainStorage</c>).</summary>
 public static class SqliteGrainStorageSiloBuilderExtensions
 {
     /// <summary>Adds SQLite grain storage named <paramref name="name"/> (the name in <c>[PersistentState(state, name)]</c>).</summary>
@@ -33,10 +33,10 @@ public static class SqliteGrainStorageSiloBuilderExtensions
             sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name).DatabasePath));
         services.AddTransient<IConfigurationValidator>(sp => new SqliteGrainStorageOptionsValidator(
             sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(name), name));
-        return services.AddGrainStorage(name, static (sp, providerName) => new SqliteGrainStorage(
+        return services.AddGrainStorage(name, static (sp, providerName) => new GrainStateStorage(
             providerName,
             sp.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(providerName),
             sp.GetRequiredService<IActivatorProvider>(),
-            sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+            sp.GetRequiredService<ILogger<GrainStateStorage>>()));
     }
 }

@@ -5,16 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace Sweep.Grains.Storage;
 
 /// <summary>
-/// Reads grain state straight from a <see cref="SqliteGrainStorage"/> file, read-only, for processes that are not
+/// Reads grain state straight from a <see cref="GrainStateStorage"/> file, read-only, for processes that are not
 /// silos (the CLI). Safe while a silo writes (WAL): each call sees the last committed write. Cleared states read as absent.
 /// </summary>
-public sealed class SqliteStateReader : IDisposable
+public sealed class SqliteStateReader : IStateReader
 {
     private readonly SqliteConnection _connection;
     private readonly JsonSerializerOptions _json;
 
     /// <param name="databasePath">An existing database file written by the silo.</param>
-    /// <param name="jsonOptions">The silo's <see cref="SqliteGrainStorageOptions.JsonOptions"/>. Default: <see cref="SqliteStateJson.Options"/>.</param>
+    /// <param name="jsonOptions">The silo's <see cref="SqliteGrainStorageOptions.JsonOptions"/>. Default: <see cref="StoredStateJson.Options"/>.</param>
     public SqliteStateReader(string databasePath, JsonSerializerOptions? jsonOptions = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
@@ -24,13 +24,14 @@ public sealed class SqliteStateReader : IDisposable
             throw new FileNotFoundException($"Grain state database '{DatabasePath}' does not exist.", DatabasePath);
         }
 
-        _json = jsonOptions ?? SqliteStateJson.Options;
+        _json = jsonOptions ?? StoredStateJson.Options;
         _connection = SqliteStateSchema.OpenReadOnly(DatabasePath, TimeSpan.FromSeconds(5));
     }
 
     public string DatabasePath { get; }
 
-    /// <summary>The state of one grain, or default when it was never written or was cleared.</summary>
+    string IStateReader.Where => DatabasePath;
+
     public T? Get<T>(string stateName, string grainId)
     {
         if (!SqliteStateSchema.TableExists(_connection))
@@ -45,11 +46,8 @@ public sealed class SqliteStateReader : IDisposable
         return command.ExecuteScalar() is string payload ? Deserialize<T>(payload, stateName, grainId) : default;
     }
 
-    /// <summary>All stored states of one state name, by grain id; optionally only ids starting with a prefix (e.g. <c>"trial/"</c>).</summary>
-    /// <param name="onDamaged">Where a row that cannot be read goes (it is then skipped); null: it throws.</param>
-    /// <exception cref="SqliteStateCorruptedException">A row cannot be read and <paramref name="onDamaged"/> is null.</exception>
     public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null,
-                                                            Action<SqliteStateCorruptedException>? onDamaged = null)
+                                                            Action<StoredStateCorruptedException>? onDamaged = null)
     {
         var result = new List<(string, T)>();
         if (!SqliteStateSchema.TableExists(_connection))
@@ -74,7 +72,7 @@ public sealed class SqliteStateReader : IDisposable
             {
                 if (Deserialize<T>(reader.GetString(1), stateName, grainId) is { } state) result.Add((grainId, state));
             }
-            catch (SqliteStateCorruptedException e) when (onDamaged is not null)
+            catch (StoredStateCorruptedException e) when (onDamaged is not null)
             {
                 onDamaged(e);
             }
@@ -83,21 +81,11 @@ public sealed class SqliteStateReader : IDisposable
         return result;
     }
 
-    /// <summary>The intermediate values of a sweep's trials (<see cref="IProgressLog"/>): trial number → step → value.</summary>
     public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId) =>
         SqliteStateSchema.ReadProgress(_connection, sweepId);
 
     public void Dispose() => _connection.Dispose();
 
-    private T? Deserialize<T>(string payload, string stateName, string grainId)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<T>(payload, _json);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            throw new SqliteStateCorruptedException(stateName, grainId, DatabasePath, typeof(T), e);
-        }
-    }
+    private T? Deserialize<T>(string payload, string stateName, string grainId) =>
+        StoredStateCorruptedException.Deserialize<T>(payload, _json, stateName, grainId, DatabasePath);
 }

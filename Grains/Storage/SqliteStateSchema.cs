@@ -60,19 +60,12 @@ internal static class SqliteStateSchema
     /// <summary>A sweep's rows of <c>trial_progress</c>: trial number → step → value.</summary>
     public static ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> ReadProgress(SqliteConnection connection, string sweepId)
     {
-        var result = new Dictionary<int, ImmutableSortedDictionary<int, double>.Builder>();
         if (!TableExists(connection, "trial_progress")) return ImmutableDictionary<int, ImmutableSortedDictionary<int, double>>.Empty;
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT number, step, value FROM trial_progress WHERE sweep_id = $s";
         command.Parameters.AddWithValue("$s", sweepId);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var number = reader.GetInt32(0);
-            if (!result.TryGetValue(number, out var steps)) result[number] = steps = ImmutableSortedDictionary.CreateBuilder<int, double>();
-            steps[reader.GetInt32(1)] = reader.GetDouble(2);
-        }
-        return result.ToImmutableDictionary(kv => kv.Key, kv => kv.Value.ToImmutable());
+        return ProgressRows.Collect(() => reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)) : null);
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode, TimeSpan busyTimeout)

@@ -28,6 +28,9 @@ public interface ISweepGrain : IGrainWithStringKey
     /// <summary>The end of an attempt. Reports for stale attempts are ignored.</summary>
     [Alias("Finish")] Task FinishAsync(int number, int attempt, TrialOutcome outcome);
 
+    /// <summary>An attempt given back unfinished (its silo drains): the trial goes back to the queue, no retry used.</summary>
+    [Alias("Release")] Task ReleaseAsync(int number, int attempt, string reason);
+
     /// <summary>Keeps the leases of a runner's attempts; returns the attempts the runner must kill.</summary>
     [Alias("Heartbeat")] Task<ImmutableArray<TrialAttempt>> HeartbeatAsync(string runner, ImmutableArray<TrialAttempt> running);
 

@@ -14,6 +14,9 @@ public sealed class SweepBook
 {
     private readonly List<TrialInfo> _trials = [];
     private readonly LinkedList<int> _pending = new();
+    /// <summary>Retries of an attempt whose runner was lost, whatever <c>budget.maxRetries</c> says.</summary>
+    public const int LostRunnerRetries = 2;
+
     private readonly Dictionary<int, Lease> _leases = [];
     private readonly HashSet<string> _liveRunners = new(StringComparer.Ordinal);
     private readonly Func<DateTime> _clock;
@@ -30,7 +33,7 @@ public sealed class SweepBook
             Study.Import(t.Params, t.Intermediate, StudyState(t.Status), t.Value, t.Error);
             _trials.Add(t);
             if (t.Status == TrialState.Pending) _pending.AddLast(t.Number);
-            if (t.Status == TrialState.Running) _leases[t.Number] = new Lease(t.Runner ?? "", clock());
+            if (t.Status == TrialState.Running) _leases[t.Number] = new Lease(t.Runner ?? "", clock(), Confirmed: false);
         }
         Info = Recount(info);
         if (!Info.IsResting) _runningSince = clock();
@@ -59,6 +62,7 @@ public sealed class SweepBook
     public (TrialAssignment Assignment, TrialInfo Trial)? Next(RunnerSlot slot)
     {
         if (Info.Status != SweepStatus.Running || Info.Running >= Plan.Spec.Budget.ParallelTrials) return null;
+        if (!slot.Fits(Plan.Spec.Trial.GpuMemoryGb, Plan.Spec.Trial.Labels)) return null;
         TrialInfo trial;
         if (_pending.First is { } first)
         {
@@ -85,7 +89,7 @@ public sealed class SweepBook
             Status = TrialState.Running, Attempt = trial.Attempt + 1, Node = slot.Node, Device = slot.Device, Runner = slot.Runner,
             StartedUtc = now, FinishedUtc = null, ExitCode = null,
         });
-        _leases[trial.Number] = new Lease(slot.Runner, now);
+        _leases[trial.Number] = new Lease(slot.Runner, now, Confirmed: true);
         _liveRunners.Add(slot.Runner);
         Info = Recount(Info);
         return (Plan.Assign(trial), trial);
@@ -95,7 +99,7 @@ public sealed class SweepBook
     public (ReportDecision Decision, TrialInfo? Changed) Report(int number, int attempt, int step, double value)
     {
         if (!IsCurrent(number, attempt, out var trial)) return (ReportDecision.Kill, null);
-        _leases[number] = _leases[number] with { LastBeat = _clock() };
+        _leases[number] = _leases[number] with { LastBeat = _clock(), Confirmed = true };
         if (Info.Status is SweepStatus.Paused or SweepStatus.Cancelled) return (ReportDecision.Kill, null);
         // A restarted attempt repeats steps it already reported: only new steps count.
         if (!double.IsFinite(value) || Study.Get(number).LastStep is { } last && step <= last)
@@ -135,6 +139,13 @@ public sealed class SweepBook
     }
 
     /// <summary>Refreshes the runner's leases; returns its attempts that are no longer current.</summary>
+    /// <summary>
+    /// A runner gives an attempt back unfinished (its silo is draining): the trial goes back to pending at the front of
+    /// the queue without using a retry. Null when the attempt is no longer current (nothing changes).
+    /// </summary>
+    public TrialInfo? Release(int number, int attempt, string why) =>
+        IsCurrent(number, attempt, out var trial) ? Requeue(trial with { Error = why }) : null;
+
     public ImmutableArray<TrialAttempt> Heartbeat(string runner, IEnumerable<TrialAttempt> running)
     {
         _liveRunners.Add(runner);
@@ -142,20 +153,22 @@ public sealed class SweepBook
         var kill = ImmutableArray.CreateBuilder<TrialAttempt>();
         foreach (var a in running)
             if (IsCurrent(a.Number, a.Attempt, out _) && _leases[a.Number].Runner == runner)
-                _leases[a.Number] = new Lease(runner, now);
+                _leases[a.Number] = new Lease(runner, now, Confirmed: true);
             else kill.Add(a);
         return kill.ToImmutable();
     }
 
     /// <summary>
     /// Running attempts whose runner went silent for <paramref name="leaseTimeout"/> (killed, out of memory, cut off)
-    /// count as failed attempts: back to pending while <c>budget.maxRetries</c> allows, else the trial fails.
+    /// count as failed attempts: back to pending while <c>budget.maxRetries</c> allows, else the trial fails. Attempts
+    /// this book found running when it was rebuilt from storage, and whose runner has not beaten since, expire after
+    /// <paramref name="rejoinTimeout"/>: a live runner beats within seconds.
     /// </summary>
-    public IReadOnlyList<TrialInfo> ExpireLeases(TimeSpan leaseTimeout)
+    public IReadOnlyList<TrialInfo> ExpireLeases(TimeSpan leaseTimeout, TimeSpan rejoinTimeout)
     {
         var now = _clock();
-        var expired = _leases.Where(kv => now - kv.Value.LastBeat > leaseTimeout).Select(kv => (kv.Key, kv.Value.Runner)).ToList();
-        return [.. expired.Select(e => RetryOrFail(_trials[e.Key], $"runner {e.Runner} stopped reporting during attempt {_trials[e.Key].Attempt}"))];
+        var expired = _leases.Where(kv => now - kv.Value.LastBeat > (kv.Value.Confirmed ? leaseTimeout : TimeSpan.FromTicks(Math.Min(leaseTimeout.Ticks, rejoinTimeout.Ticks)))).Select(kv => (kv.Key, kv.Value.Runner)).ToList();
+        return [.. expired.Select(e => RetryOrFail(_trials[e.Key], $"runner {e.Runner} stopped reporting during attempt {_trials[e.Key].Attempt}", LostRunnerRetries))];
     }
 
     /// <summary>
@@ -247,13 +260,17 @@ public sealed class SweepBook
         return trial;
     }
 
-    /// <summary>A failed attempt: back to pending while retries are left, else the trial fails with the reason.</summary>
-    private TrialInfo RetryOrFail(TrialInfo trial, string why)
+    /// <summary>
+    /// A failed attempt: back to pending while retries are left, else the trial fails with the reason. A lost runner
+    /// (its node died or was cut off) is no fault of the trial: it is retried at least <paramref name="atLeast"/> times.
+    /// </summary>
+    private TrialInfo RetryOrFail(TrialInfo trial, string why, int atLeast = 0)
     {
-        var max = Plan.Spec.Budget.MaxRetries;
+        var max = Math.Max(Plan.Spec.Budget.MaxRetries, atLeast);
         return trial.Retries < max
             ? Requeue(trial with { Retries = trial.Retries + 1, Error = why })
-            : Fail(trial, max == 0 ? why : $"{why}; {trial.Attempt} attempts, no retries left (budget.maxRetries is {max})");
+            : Fail(trial, max == 0 ? why : $"{why}; {trial.Attempt} attempts, no retries left (budget.maxRetries is {Plan.Spec.Budget.MaxRetries}" +
+                                           (max > Plan.Spec.Budget.MaxRetries ? $"; a lost runner is retried {max} times" : "") + ")");
     }
 
     private TrialInfo Fail(TrialInfo trial, string error)
@@ -330,5 +347,6 @@ public sealed class SweepBook
 
     private TrialInfo Put(TrialInfo trial) => _trials[trial.Number] = trial;
 
-    private sealed record Lease(string Runner, DateTime LastBeat);
+    /// <param name="Confirmed">False for an attempt found running when the book was rebuilt, until its runner beats.</param>
+    private sealed record Lease(string Runner, DateTime LastBeat, bool Confirmed);
 }

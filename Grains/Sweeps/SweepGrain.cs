@@ -57,17 +57,7 @@ public sealed partial class SweepGrain(
     public async Task<TrialAssignment?> NextAsync(RunnerSlot slot)
     {
         if (_book?.Next(slot) is not { } next) return null;
-        try
-        {
-            await SaveTrialAsync(next.Trial);
-            await SaveSweepAsync();
-        }
-        catch (StorageFullException e)
-        {
-            PauseForFullDisk(e);
-            return null;
-        }
-        return next.Assignment;
+        return await SaveAsync([next.Trial]) ? next.Assignment : null;
     }
 
     public async Task<ReportDecision> ReportAsync(int number, int attempt, int step, double value)
@@ -78,34 +68,26 @@ public sealed partial class SweepGrain(
         {
             // The value goes to the progress log; the trial row is rewritten only when the trial ends.
             await progress.AppendAsync(Id, number, step, value);
-            if (decision == ReportDecision.Prune)
-            {
-                await SaveTrialAsync(changed);
-                await SaveSweepAsync();
-            }
         }
         catch (StorageFullException e)
         {
             PauseForFullDisk(e);
             return ReportDecision.Kill;
         }
+        if (decision == ReportDecision.Prune && !await SaveAsync([changed])) return ReportDecision.Kill;
         return decision;
     }
 
     public async Task FinishAsync(int number, int attempt, TrialOutcome outcome)
     {
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
-        try
-        {
-            await SaveTrialAsync(changed);
-            await SaveSweepAsync();
-        }
-        catch (StorageFullException e)
-        {
-            PauseForFullDisk(e);
-            return;
-        }
-        if (changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
+        if (await SaveAsync([changed]) && changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
+    }
+
+    public async Task ReleaseAsync(int number, int attempt, string reason)
+    {
+        if (Book.Release(number, attempt, reason) is not { } changed) return;
+        await SaveAsync([changed]);
     }
 
     public Task<ImmutableArray<TrialAttempt>> HeartbeatAsync(string runner, ImmutableArray<TrialAttempt> running) =>
@@ -121,8 +103,7 @@ public sealed partial class SweepGrain(
 
     private async Task<SweepInfo> ChangeAsync(Func<IReadOnlyList<TrialInfo>> change)
     {
-        foreach (var t in change()) await SaveTrialAsync(t);
-        await SaveSweepAsync();
+        await SaveAsync(change(), always: true);
         return Book.Info;
     }
 
@@ -132,15 +113,34 @@ public sealed partial class SweepGrain(
     private async Task TickAsync(CancellationToken ct)
     {
         if (_book is null || _book.Info.IsResting) return;
-        var changed = _book.ExpireLeases(options.Value.LeaseTimeout).Concat(_book.StopOverdue()).ToList();
+        var changed = _book.ExpireLeases(options.Value.LeaseTimeout, options.Value.RejoinTimeout).Concat(_book.StopOverdue()).ToList();
+        var timedOut = _book.CheckTimeout();
+        if (changed.Count > 0 || timedOut) await SaveAsync(changed);
+    }
+
+    /// <summary>
+    /// Writes changed trials, then the sweep record. False when the disk is full (the sweep pauses, see
+    /// <see cref="PauseForFullDisk"/>). Any other failure (the database away, a conflicting writer) leaves the book
+    /// ahead of storage: this activation ends, the caller sees the error and retries against one rebuilt from storage.
+    /// </summary>
+    private async Task<bool> SaveAsync(IEnumerable<TrialInfo> trials, bool always = false)
+    {
         try
         {
-            foreach (var t in changed) await SaveTrialAsync(t);
-            if (changed.Count > 0 | _book.CheckTimeout()) await SaveSweepAsync();
+            foreach (var t in trials) await SaveTrialAsync(t);
+            await SaveSweepAsync();
+            return true;
         }
-        catch (StorageFullException e)
+        catch (StorageFullException e) when (!always)
         {
             PauseForFullDisk(e);
+            return false;
+        }
+        catch (Exception e) when (e is not StorageFullException)
+        {
+            LogStorageFailed(log, Id, e);
+            DeactivateOnIdle();
+            throw;
         }
     }
 
@@ -175,6 +175,9 @@ public sealed partial class SweepGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "sweep {SweepId} paused: {Reason}; free space, then `sweep resume {SweepId}`")]
     private static partial void LogDiskFull(ILogger logger, string sweepId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: state not written; reloading it from storage on the next call")]
+    private static partial void LogStorageFailed(ILogger logger, string sweepId, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: trial {Number} failed: {Error}")]
     private static partial void LogTrialFailed(ILogger logger, string sweepId, int number, string? error);

@@ -68,6 +68,7 @@ public sealed class SweepPlan
             StopGrace = Spec.Trial.StopGrace,
             Timeout = Spec.Trial.Timeout,
             ProgressTimeout = Spec.Trial.ProgressTimeout,
+            GpuMemoryGb = Spec.Trial.GpuMemoryGb,
         };
     }
 

@@ -8,8 +8,19 @@ public sealed class SiloSettings
 {
     public required SweepHome Home { get; init; }
 
-    /// <summary>Null: a free port is chosen.</summary>
+    /// <summary>
+    /// The cluster this silo joins (PostgreSQL membership and state); null: the embedded silo of <see cref="Home"/>
+    /// (localhost clustering, SQLite), where the home holds only trial folders otherwise.
+    /// </summary>
+    public Cluster.ClusterSettings? Cluster { get; init; }
+
+    /// <summary>The address other silos and clients reach this one at (cluster mode). Null: see <see cref="SweepSilo"/>.</summary>
+    public string? Advertise { get; init; }
+
+    /// <summary>Null: a free port (embedded), 11111 (cluster). 0: a free port.</summary>
     public int? SiloPort { get; init; }
+
+    /// <summary>Null: a free port (embedded), 30000 (cluster). 0: a free port.</summary>
 
     public int? GatewayPort { get; init; }
 

@@ -48,11 +48,44 @@ public sealed class SweepConnection : IAsyncDisposable
         return new SweepConnection(silo.Grains, silo, null);
     }
 
+    /// <summary>
+    /// A client of a cluster: checks the cluster in its database (exists, same service and protocol, a live silo),
+    /// then connects through the gateways membership lists, proving itself with the cluster's key.
+    /// </summary>
+    /// <exception cref="UsageException">The cluster refuses this client (see <see cref="Cluster.ClusterRegistry"/>).</exception>
+    /// <exception cref="InvalidOperationException">The database or the silos cannot be reached, or the key is refused.</exception>
+    public static async Task<SweepConnection> ConnectAsync(Cluster.ClusterSettings cluster, CancellationToken ct = default)
+    {
+        var key = SweepKey.LoadOrCreate(cluster.KeyFile, "every silo and client of a cluster needs the cluster's key file");
+        await using (var database = cluster.OpenDataSource())
+            await Cluster.ClusterDatabase.PrepareAsync(database, cluster, silo: false, ct);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(c =>
+        {
+            c.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            c.UseAdoNetClustering(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = cluster.Connection.ConnectionString;
+            });
+            Cluster.ClusterTiming.Configure(c);
+            c.UseTls(key, o => SweepKeyTls.Configure(o, key));
+        });
+        return await StartClientAsync(builder.Build(), ct, () =>
+            $"no silo of cluster '{cluster.ClusterId}' ({cluster.Database}) accepted this process within {ConnectTimeout.TotalSeconds:F0} s: " +
+            $"they refuse any key but the cluster's (this process used {cluster.KeyFile}; copy the silos' key there, or give --key), or they are not answering");
+    }
+
     /// <summary>A client of the silo at <paramref name="endpoint"/> (same process id = same cluster id), proving itself with the home's key.</summary>
     /// <exception cref="InvalidOperationException">The silo refused the key or did not answer in time.</exception>
     public static async Task<SweepConnection> ConnectAsync(SweepHome home, SiloEndpoint endpoint, CancellationToken ct = default)
     {
-        var key = HomeKey.LoadOrCreate(home);
+        var key = SweepKey.LoadOrCreate(home);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(c =>
@@ -63,10 +96,16 @@ public sealed class SweepConnection : IAsyncDisposable
                 o.ClusterId = "sweep-" + endpoint.ProcessId;
                 o.ServiceId = "sweep";
             });
-            c.UseTls(key, o => HomeTls.Configure(o, key));
+            c.UseTls(key, o => SweepKeyTls.Configure(o, key));
         });
-        var host = builder.Build();
-        // A refused client retries for ever: bound it, and say why it may have failed.
+        return await StartClientAsync(builder.Build(), ct, () =>
+            $"the silo serving {home.Path} (pid {endpoint.ProcessId}, port {endpoint.GatewayPort}) did not accept this process within " +
+            $"{ConnectTimeout.TotalSeconds:F0} s: it refuses any key but its home's ({home.KeyFile}), or it is not answering");
+    }
+
+    /// <summary>Starts a client host; a refused client retries for ever, so the start is bounded and says why it may have failed.</summary>
+    private static async Task<SweepConnection> StartClientAsync(IHost host, CancellationToken ct, Func<string> refused)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ConnectTimeout);
         try
@@ -76,9 +115,7 @@ public sealed class SweepConnection : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or Orleans.Runtime.OrleansException && !ct.IsCancellationRequested)
         {
             host.Dispose();
-            throw new InvalidOperationException(
-                $"the silo serving {home.Path} (pid {endpoint.ProcessId}, port {endpoint.GatewayPort}) did not accept this process within " +
-                $"{ConnectTimeout.TotalSeconds:F0} s: it refuses any key but its home's ({home.KeyFile}), or it is not answering");
+            throw new InvalidOperationException(refused());
         }
         return new SweepConnection(host.Services.GetRequiredService<IClusterClient>(), null, host);
     }

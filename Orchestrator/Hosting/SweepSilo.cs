@@ -1,79 +1,80 @@
 using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Configuration;
 using Sweep.Grains;
 using Sweep.Grains.Storage;
+using Sweep.Orchestrator.Cluster;
 using Sweep.Orchestrator.Running;
 
 namespace Sweep.Orchestrator.Hosting;
 
 /// <summary>
-/// The embedded silo: localhost clustering on free loopback ports, grain state in <c>HOME/sweep.db</c> (SQLite),
-/// and this node's trial runner. Holds the home's lock and advertises its gateway in <c>HOME/silo.json</c>; every
-/// connection to it is mutual TLS with the home's key (<see cref="HomeKey"/>).
+/// A silo and this node's trial runner. Embedded (no cluster): localhost clustering on free loopback ports, grain
+/// state in <c>HOME/sweep.db</c> (SQLite), the home's lock held and its gateway advertised in <c>HOME/silo.json</c>.
+/// In a cluster: Orleans' ADO.NET membership and our grain state in PostgreSQL, the schema made or migrated on start.
+/// Every connection is mutual TLS with the home's or the cluster's key (<see cref="SweepKey"/>).
 /// </summary>
 public sealed class SweepSilo : IAsyncDisposable
 {
     private readonly IHost _host;
-    private readonly SiloLock _lock;
+    private readonly SiloLock? _lock;
+    private readonly NpgsqlDataSource? _database;
+    private readonly TimeSpan _stopTimeout;
 
-    private SweepSilo(IHost host, SiloLock siloLock, SiloEndpoint endpoint)
+    private SweepSilo(IHost host, SiloLock? siloLock, NpgsqlDataSource? database, SiloEndpoint endpoint, string address, TimeSpan stopTimeout)
     {
         _host = host;
         _lock = siloLock;
+        _database = database;
         Endpoint = endpoint;
+        Address = address;
+        _stopTimeout = stopTimeout;
     }
 
     public SiloEndpoint Endpoint { get; }
+
+    /// <summary>The address other silos and clients reach this one at.</summary>
+    public string Address { get; }
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public IServiceProvider Services => _host.Services;
 
-    /// <exception cref="UsageException">Another silo serves this home.</exception>
+    /// <exception cref="UsageException">Another silo serves this home, or the cluster refuses this silo.</exception>
     public static async Task<SweepSilo> StartAsync(SiloSettings settings, CancellationToken ct = default)
+    {
+        settings.Runner?.Validate();
+        settings.Engine.Validate();
+        return settings.Cluster is { } cluster ? await JoinAsync(settings, cluster, ct) : await StartEmbeddedAsync(settings, ct);
+    }
+
+    private static async Task<SweepSilo> StartEmbeddedAsync(SiloSettings settings, CancellationToken ct)
     {
         var home = settings.Home;
         var siloLock = SiloLock.TryAcquire(home)
             ?? throw new UsageException($"another sweep process serves {home.Path} (see {home.SiloFile}); use it, or stop it first");
         try
         {
-            settings.Runner?.Validate();
-            settings.Engine.Validate();
-            var key = HomeKey.LoadOrCreate(home);
-            var siloPort = settings.SiloPort ?? FreePort.Next();
-            var gatewayPort = settings.GatewayPort ?? FreePort.Next();
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Logging.ClearProviders();
-            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
-                .AddFilter(l => l >= settings.LogLevel)
-                // Orleans' start-up notes (ServerGC, watchdog) are noise at the default level.
-                .AddFilter("Orleans", settings.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning)
-                .AddFilter("Polly", LogLevel.Warning)
-                .AddFilter("Microsoft", LogLevel.Warning);
-            builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-            builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
-            {
-                o.LeaseTimeout = settings.Engine.LeaseTimeout;
-                o.TickInterval = settings.Engine.TickInterval;
-            });
+            var key = SweepKey.LoadOrCreate(home);
+            var siloPort = Port(settings.SiloPort, null);
+            var gatewayPort = Port(settings.GatewayPort, null);
+            var builder = CreateBuilder(settings);
             builder.UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, new IPEndPoint(IPAddress.Loopback, siloPort),
                                             serviceId: "sweep", clusterId: "sweep-" + Environment.ProcessId);
                 silo.AddSqliteGrainStorage(StorageNames.Sweep, o => o.DatabasePath = home.Database);
-                silo.UseTls(key, o => HomeTls.Configure(o, key));
+                silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
             });
-            if (settings.Runner is { } runner)
-            {
-                builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));
-                builder.Services.AddSingleton<TrialRunnerService>();
-                builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialRunnerService>());
-            }
             var host = builder.Build();
             await host.StartAsync(ct);
             var endpoint = new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow);
             endpoint.Write(home);
-            return new SweepSilo(host, siloLock, endpoint);
+            return new SweepSilo(host, siloLock, null, endpoint, "127.0.0.1", StopTimeout(settings));
         }
         catch
         {
@@ -82,17 +83,125 @@ public sealed class SweepSilo : IAsyncDisposable
         }
     }
 
+    private static async Task<SweepSilo> JoinAsync(SiloSettings settings, ClusterSettings cluster, CancellationToken ct)
+    {
+        var key = SweepKey.LoadOrCreate(cluster.KeyFile, "every silo and client of a cluster needs the cluster's key file");
+        var database = cluster.OpenDataSource();
+        try
+        {
+            await ClusterDatabase.PrepareAsync(database, cluster, silo: true, ct);
+            var address = AdvertisedAddress(settings.Advertise, cluster);
+            var siloPort = Port(settings.SiloPort, 11111);
+            var gatewayPort = Port(settings.GatewayPort, 30000);
+            var builder = CreateBuilder(settings);
+            builder.UseOrleans(silo =>
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = cluster.Connection.ConnectionString;
+                });
+                ClusterTiming.Configure(silo);
+                silo.AddPostgresGrainStorage(StorageNames.Sweep, database);
+                silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
+                if (ClusterTiming.InKubernetes) silo.UseKubernetesHosting();
+            });
+            var host = builder.Build();
+            await host.StartAsync(ct);
+            return new SweepSilo(host, null, database, new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow),
+                                 address.ToString(), StopTimeout(settings));
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static HostApplicationBuilder CreateBuilder(SiloSettings settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
+            .AddFilter(l => l >= settings.LogLevel)
+            // Orleans' start-up notes (ServerGC, watchdog) are noise at the default level.
+            .AddFilter("Orleans", settings.LogLevel >= LogLevel.Warning ? LogLevel.Error : LogLevel.Warning)
+            .AddFilter("Polly", LogLevel.Error)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Npgsql", LogLevel.Warning);
+        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout(settings));
+        builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
+        {
+            o.LeaseTimeout = settings.Engine.LeaseTimeout;
+            o.TickInterval = settings.Engine.TickInterval;
+        });
+        if (settings.Runner is { } runner)
+        {
+            builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));
+            builder.Services.AddSingleton<TrialRunnerService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialRunnerService>());
+        }
+        return builder;
+    }
+
+    /// <summary>Long enough for running trials to drain, then for the silo to hand its grains over and leave.</summary>
+    private static TimeSpan StopTimeout(SiloSettings settings) => (settings.Runner?.DrainGrace ?? TimeSpan.Zero) + TimeSpan.FromSeconds(30);
+
+    private static int Port(int? given, int? clusterDefault) => given switch
+    {
+        null when clusterDefault is { } port => port,
+        null or 0 => FreePort.Next(),
+        { } port => port,
+    };
+
+    /// <summary>
+    /// <c>--advertise</c> (an address or a host name), else loopback when the database is on this machine's loopback
+    /// (a cluster on one box), else the first up, non-loopback IPv4 address.
+    /// </summary>
+    /// <exception cref="UsageException">The name does not resolve, or there is no address to advertise.</exception>
+    private static IPAddress AdvertisedAddress(string? advertise, ClusterSettings cluster)
+    {
+        if (advertise is not null)
+        {
+            if (IPAddress.TryParse(advertise, out var ip)) return ip;
+            try
+            {
+                return Dns.GetHostAddresses(advertise).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                    ?? throw new UsageException($"--advertise {advertise}: the name has no IPv4 address");
+            }
+            catch (SocketException e)
+            {
+                throw new UsageException($"--advertise {advertise}: {e.Message}");
+            }
+        }
+        if (cluster.Connection.Host is "localhost" or "127.0.0.1" or "::1") return IPAddress.Loopback;
+        return NetworkInterface.GetAllNetworkInterfaces()
+                   .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+                   .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+                   .Select(u => u.Address)
+                   .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+               ?? throw new UsageException("no network address to advertise to the cluster: give --advertise HOST");
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            using var cts = new CancellationTokenSource(_stopTimeout);
             await _host.StopAsync(cts.Token);
         }
         finally
         {
             _host.Dispose();
-            _lock.Dispose();
+            _lock?.Dispose();
+            if (_database is not null) await _database.DisposeAsync();
         }
     }
 }

@@ -17,6 +17,18 @@ public sealed class RunnerOptions
     /// <summary>CPU slots (<c>--cpu-slots N</c>) when there are no GPUs. Default: the number of cores.</summary>
     public int CpuSlots { get; set; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// GPU memory of each device in GB (<c>--gpu-memory-gb</c>): trials that declare <c>trial.gpuMemoryGb</c> share a
+    /// device while their memory fits. Null: not declared, one trial per slot.
+    /// </summary>
+    public double? GpuMemoryGb { get; set; }
+
+    /// <summary>
+    /// On shutdown (SIGTERM to <c>sweep silo</c>), how long running attempts may go on to finish before they are stopped
+    /// and given back to their sweeps' queues. No new attempts start meanwhile. Default: zero (stop them at once).
+    /// </summary>
+    public TimeSpan DrainGrace { get; set; }
+
     /// <summary>Free-form <c>key=value</c> labels of the node (<c>--labels</c>), shown by <c>sweep nodes</c>.</summary>
     public ImmutableSortedDictionary<string, string> Labels { get; set; } = ImmutableSortedDictionary<string, string>.Empty;
 
@@ -37,6 +49,8 @@ public sealed class RunnerOptions
         if (string.IsNullOrWhiteSpace(NodeName)) throw new ArgumentException($"{nameof(NodeName)} must not be empty");
         if (Gpus.Any(g => g < 0)) throw new ArgumentException($"{nameof(Gpus)}: GPU indices must be >= 0 (got {string.Join(",", Gpus)})");
         if (SlotsPerGpu < 1) throw new ArgumentException($"{nameof(SlotsPerGpu)} must be >= 1 (got {SlotsPerGpu})");
+        if (GpuMemoryGb is <= 0) throw new ArgumentException($"{nameof(GpuMemoryGb)} must be > 0 (got {GpuMemoryGb})");
+        if (DrainGrace < TimeSpan.Zero) throw new ArgumentException($"{nameof(DrainGrace)} must not be negative (got {DrainGrace})");
         if (CpuSlots < 1) throw new ArgumentException($"{nameof(CpuSlots)} must be >= 1 (got {CpuSlots})");
         if (string.IsNullOrWhiteSpace(TrialsDirectory)) throw new ArgumentException($"{nameof(TrialsDirectory)} must be set");
         if (SweepCommand.Count == 0) throw new ArgumentException($"{nameof(SweepCommand)} must name a program");

@@ -1,13 +1,14 @@
+using Sweep.Grains.Model;
+
 namespace Sweep.Orchestrator.Running;
 
-/// <summary>An attempt a slot is running, and how to stop it when its sweep says so.</summary>
-internal sealed class RunningAttempt(string sweepId, int number, int attempt, string device)
+/// <summary>An attempt this runner is running: what it runs, on which device, and whether its sweep wants it killed.</summary>
+internal sealed class RunningAttempt(TrialAssignment assignment, string device)
 {
     private readonly CancellationTokenSource _kill = new();
 
-    public string SweepId { get; } = sweepId;
-    public int Number { get; } = number;
-    public int Attempt { get; } = attempt;
+    public TrialAssignment Assignment { get; } = assignment;
+
     public string Device { get; } = device;
 
     /// <summary>Cancelled when the sweep wants the attempt gone (cancel, pause, a stale lease).</summary>

@@ -15,14 +15,22 @@ namespace Sweep.Orchestrator.Running;
 /// The trial runner of a silo: one loop per slot pulls an attempt from the active sweeps, runs it (a function in
 /// process, anything else as a child process started by the launcher's long-lived thread) and reports back; a
 /// heartbeat loop keeps the leases and kills attempts the sweeps no longer want. Grain calls never wait for training.
+/// On shutdown it drains: no new attempts; running ones get <see cref="RunnerOptions.DrainGrace"/> to finish, then
+/// are stopped and given back to their sweeps' queues.
 /// </summary>
 public sealed partial class TrialRunnerService(
     IGrainFactory grains, IOptions<RunnerOptions> options, ILogger<TrialRunnerService> log, ILoggerFactory loggers) : BackgroundService
 {
+    // How long a finished attempt's result is offered to its sweep while the cluster's database or the sweep's silo is away.
+    private static readonly TimeSpan FinishPatience = TimeSpan.FromMinutes(5);
+
     private readonly RunnerOptions _options = options.Value;
     private readonly ConcurrentDictionary<(string, int), RunningAttempt> _running = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _deviceGates = new();
     // Node, process and a random part: a restarted silo on the same node is a different runner.
     private readonly string _runner = $"{options.Value.NodeName}:{Environment.ProcessId}:{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+    // Fires DrainGrace after shutdown begins: running attempts are stopped then.
+    private readonly CancellationTokenSource _shutdown = new();
     private ProcessAttempt? _processes;
     private int _completed;
     private int _rotation;
@@ -38,19 +46,34 @@ public sealed partial class TrialRunnerService(
         _processes = new ProcessAttempt(launcher, _options, log);
         var devices = _options.SlotDevices();
         LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
-        var loops = devices.Select(d => Task.Run(() => SlotLoopAsync(d, stoppingToken), CancellationToken.None)).ToList();
-        loops.Add(Task.Run(() => HeartbeatLoopAsync(stoppingToken), CancellationToken.None));
-        await Task.WhenAll(loops);
+        using var drain = stoppingToken.Register(() =>
+        {
+            if (!_running.IsEmpty) LogDraining(log, _running.Count, _options.DrainGrace.TotalSeconds);
+            _shutdown.CancelAfter(_options.DrainGrace);
+        });
+        var slots = devices.Select(d => Task.Run(() => SlotLoopAsync(d, stoppingToken), CancellationToken.None)).ToList();
+        using var beating = new CancellationTokenSource();
+        var heartbeat = Task.Run(() => HeartbeatLoopAsync(beating.Token), CancellationToken.None);
+        await Task.WhenAll(slots);
+        // The leases of draining attempts need beats until the last one has ended.
+        await beating.CancelAsync();
+        await heartbeat;
+        await ReportNodeAsync(leaving: true).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    public override void Dispose()
+    {
+        _shutdown.Dispose();
+        base.Dispose();
     }
 
     private async Task SlotLoopAsync(string device, CancellationToken stop)
     {
-        var slot = new RunnerSlot(_runner, _options.NodeName, device);
         while (!stop.IsCancellationRequested)
         {
             try
             {
-                if (await AcquireAsync(slot) is { } a) await RunOneAsync(a, device, stop);
+                if (await AcquireAsync(device) is { } a) await RunOneAsync(a, stop);
                 else await Task.Delay(_options.PollInterval, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
@@ -62,29 +85,58 @@ public sealed partial class TrialRunnerService(
         }
     }
 
-    private async Task<TrialAssignment?> AcquireAsync(RunnerSlot slot)
+    /// <summary>
+    /// Asks the active sweeps for an attempt for a slot on <paramref name="device"/>. Slots of one device ask one at a
+    /// time, so the free memory each offers counts the attempts the others just took.
+    /// </summary>
+    private async Task<RunningAttempt?> AcquireAsync(string device)
     {
-        var active = await grains.GetGrain<ISweepDirectoryGrain>(0).ActiveAsync();
-        var start = Interlocked.Increment(ref _rotation);
-        for (var i = 0; i < active.Length; i++)
-            if (await grains.GetGrain<ISweepGrain>(active[(start + i) % active.Length]).NextAsync(slot) is { } a) return a;
-        return null;
-    }
-
-    private async Task RunOneAsync(TrialAssignment a, string device, CancellationToken stop)
-    {
-        var attempt = new RunningAttempt(a.SweepId, a.Number, a.Attempt, device);
-        _running[(a.SweepId, a.Number)] = attempt;
-        var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
+        var gate = _deviceGates.GetOrAdd(device, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
         try
         {
-            Task<ReportDecision> Report(int step, double value) => sweep.ReportAsync(a.Number, a.Attempt, step, value);
-            var outcome = a.Kind == TrialKind.Function
-                ? await FunctionAttempt.RunAsync(a, Report, attempt.KillToken)
-                : await _processes!.RunAsync(a, device, Report, attempt.KillToken, stop);
-            if (outcome is not null && !(stop.IsCancellationRequested && !attempt.KillRequested))
+            var slot = new RunnerSlot(_runner, _options.NodeName, device)
             {
-                await sweep.FinishAsync(a.Number, a.Attempt, outcome);
+                Labels = _options.Labels,
+                FreeGpuMemoryGb = _options.GpuMemoryGb is { } size && device != "cpu"
+                    ? size - _running.Values.Where(r => r.Device == device).Sum(r => r.Assignment.GpuMemoryGb ?? 0)
+                    : null,
+            };
+            var active = await grains.GetGrain<ISweepDirectoryGrain>(0).ActiveAsync();
+            var start = Interlocked.Increment(ref _rotation);
+            for (var i = 0; i < active.Length; i++)
+            {
+                if (await grains.GetGrain<ISweepGrain>(active[(start + i) % active.Length]).NextAsync(slot) is not { } a) continue;
+                var attempt = new RunningAttempt(a, device);
+                _running[(a.SweepId, a.Number)] = attempt;
+                return attempt;
+            }
+            return null;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task RunOneAsync(RunningAttempt attempt, CancellationToken stop)
+    {
+        var a = attempt.Assignment;
+        var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
+        using var stopFunction = CancellationTokenSource.CreateLinkedTokenSource(attempt.KillToken, _shutdown.Token);
+        try
+        {
+            var outcome = a.Kind == TrialKind.Function
+                ? await FunctionAttempt.RunAsync(a, ReportAsync, stopFunction.Token)
+                : await _processes!.RunAsync(a, attempt.Device, ReportAsync, attempt.KillToken, _shutdown.Token);
+            if (_shutdown.IsCancellationRequested && !attempt.KillRequested)
+            {
+                // Stopped by the drain, not by its sweep: back to the queue for another node, no retry used.
+                await sweep.ReleaseAsync(a.Number, a.Attempt, $"its node {_options.NodeName} shut down during attempt {a.Attempt}");
+            }
+            else if (outcome is not null)
+            {
+                await FinishAsync(sweep, a, outcome, stop);
                 Interlocked.Increment(ref _completed);
             }
         }
@@ -92,9 +144,51 @@ public sealed partial class TrialRunnerService(
         {
             await sweep.FinishAsync(a.Number, a.Attempt, TrialOutcome.Cancelled);
         }
+        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
+        {
+            await sweep.ReleaseAsync(a.Number, a.Attempt, $"its node {_options.NodeName} shut down during attempt {a.Attempt}");
+        }
         finally
         {
             _running.TryRemove((a.SweepId, a.Number), out _);
+        }
+
+        async Task<ReportDecision> ReportAsync(int step, double value)
+        {
+            try
+            {
+                return await sweep.ReportAsync(a.Number, a.Attempt, step, value);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A report lost while the sweep's silo or the database is away costs the pruner one point, not the trial.
+                LogReportLost(log, a.SweepId, a.Number, step, e);
+                return ReportDecision.Continue;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands the outcome to the sweep, retrying while its silo or the database is away (a result is never dropped for
+    /// a transient fault). A stale attempt is ignored by the sweep, so a retry that lands twice counts once.
+    /// </summary>
+    private async Task FinishAsync(ISweepGrain sweep, TrialAssignment a, TrialOutcome outcome, CancellationToken stop)
+    {
+        var deadline = DateTime.UtcNow + FinishPatience;
+        var wait = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await sweep.FinishAsync(a.Number, a.Attempt, outcome);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < deadline)
+            {
+                LogFinishRetry(log, a.SweepId, a.Number, wait.TotalSeconds, e.Message);
+                await Task.Delay(wait, CancellationToken.None);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+            }
         }
     }
 
@@ -118,34 +212,46 @@ public sealed partial class TrialRunnerService(
 
     private async Task BeatAsync()
     {
-        var snapshot = _running.Values.ToList();
-        foreach (var group in snapshot.GroupBy(r => r.SweepId))
+        foreach (var group in _running.Values.GroupBy(r => r.Assignment.SweepId))
         {
             var kill = await grains.GetGrain<ISweepGrain>(group.Key)
-                .HeartbeatAsync(_runner, [.. group.Select(r => new TrialAttempt(r.Number, r.Attempt))]);
+                .HeartbeatAsync(_runner, [.. group.Select(r => new TrialAttempt(r.Assignment.Number, r.Assignment.Attempt))]);
             foreach (var k in kill)
-                if (_running.TryGetValue((group.Key, k.Number), out var r) && r.Attempt == k.Attempt) r.RequestKill();
+                if (_running.TryGetValue((group.Key, k.Number), out var r) && r.Assignment.Attempt == k.Attempt) r.RequestKill();
         }
-        await grains.GetGrain<IGpuNodeGrain>(_options.NodeName).UpdateAsync(new NodeInfo
+        await ReportNodeAsync(leaving: false);
+    }
+
+    /// <summary>The node's placement record; a node leaving offers no slots.</summary>
+    private Task ReportNodeAsync(bool leaving) =>
+        grains.GetGrain<IGpuNodeGrain>(_options.NodeName).UpdateAsync(new NodeInfo
         {
             Name = _options.NodeName,
             Host = Environment.MachineName,
-            Devices = [.. _options.SlotDevices().Distinct()],
+            Devices = leaving ? [] : [.. _options.SlotDevices().Distinct()],
             SlotsPerDevice = _options.Gpus.Count > 0 ? _options.SlotsPerGpu : _options.CpuSlots,
             Labels = _options.Labels,
-            Trials = [.. snapshot.Select(r => new NodeTrial(r.SweepId, r.Number, r.Attempt, r.Device))],
+            Trials = [.. _running.Values.Select(r => new NodeTrial(r.Assignment.SweepId, r.Assignment.Number, r.Assignment.Attempt, r.Device))],
             Runner = _runner,
             LastSeenUtc = DateTime.UtcNow,
             Completed = _completed,
         });
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "runner {Runner}: {Slots} slots on {Devices}")]
     private static partial void LogStarted(ILogger logger, string runner, int slots, string devices);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "draining: no new trials; {Running} running get {Grace} s to finish, then go back to their queues")]
+    private static partial void LogDraining(ILogger logger, int running, double grace);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "slot on {Device} failed; retrying in 1 s")]
     private static partial void LogSlotError(ILogger logger, string device, Exception error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "heartbeat failed; retrying")]
     private static partial void LogHeartbeatError(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: report of trial {Number} at step {Step} lost")]
+    private static partial void LogReportLost(ILogger logger, string sweepId, int number, int step, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: result of trial {Number} not delivered ({Error}); retrying in {Seconds} s")]
+    private static partial void LogFinishRetry(ILogger logger, string sweepId, int number, double seconds, string error);
 }

@@ -7,21 +7,28 @@ using Sweep.Orchestrator.Hosting;
 namespace Sweep.Orchestrator.Store;
 
 /// <summary>
-/// Read-only view of a home's state file for the read verbs (status, list, trials, best, export): they read the
-/// rows the grains wrote, without a silo, even while one is running (WAL lets readers in while it writes).
+/// Read-only view of the stored sweeps for the read verbs (status, list, trials, best, export): they read the rows
+/// the grains wrote, without a silo, even while one is running: a home's state file (WAL lets readers in while it
+/// writes), or a cluster's PostgreSQL database.
 /// </summary>
-public sealed class SweepStore(SqliteStateReader reader) : IDisposable
+public sealed class SweepStore(IStateReader reader, IDisposable? owned = null) : IDisposable
 {
     public static SweepStore Open(SweepHome home) => new(new SqliteStateReader(home.Database));
 
+    public static SweepStore Open(Cluster.ClusterSettings cluster)
+    {
+        var database = cluster.OpenDataSource();
+        return new SweepStore(new PostgresStateReader(database), database);
+    }
+
     /// <param name="onDamaged">Where a sweep record that cannot be read goes; it is left out. Null: it throws.</param>
-    public IReadOnlyList<SweepInfo> Sweeps(Action<SqliteStateCorruptedException>? onDamaged = null) =>
+    public IReadOnlyList<SweepInfo> Sweeps(Action<StoredStateCorruptedException>? onDamaged = null) =>
         [.. reader.List<SweepInfo>("sweep", onDamaged: onDamaged).Select(r => r.State).OrderBy(s => s.CreatedUtc)];
 
     /// <exception cref="UsageException">No sweep has this id.</exception>
     public SweepInfo Sweep(string id) =>
         reader.Get<SweepInfo>("sweep", StoredGrainId.For<ISweepGrain>(id))
-        ?? throw new UsageException($"no sweep with id '{id}' in {reader.DatabasePath} (see `sweep list`)");
+        ?? throw new UsageException($"no sweep with id '{id}' in {reader.Where} (see `sweep list`)");
 
     /// <summary>The sweep's trials, their intermediate values merged in from the progress log.</summary>
     public IReadOnlyList<TrialInfo> Trials(string sweepId)
@@ -36,5 +43,9 @@ public sealed class SweepStore(SqliteStateReader reader) : IDisposable
     public IReadOnlyList<NodeInfo> Nodes() =>
         [.. reader.List<NodeInfo>("node").Select(r => r.State).OrderBy(n => n.Name, StringComparer.Ordinal)];
 
-    public void Dispose() => reader.Dispose();
+    public void Dispose()
+    {
+        reader.Dispose();
+        owned?.Dispose();
+    }
 }

@@ -15,9 +15,10 @@ public sealed record TrialSpec(TrialKind Kind, string Target, ImmutableArray<Tri
 
     /// <summary>
     /// Keys of <c>trial:</c> the engine reads itself and never passes to the program: <c>stopGrace</c>, <c>timeout</c>,
-    /// <c>progressTimeout</c> (and, for a function, its synthetic curve's <c>steps</c> and <c>stepSeconds</c>).
+    /// <c>progressTimeout</c>, the placement keys <c>gpuMemoryGb</c> and <c>labels</c> (and, for a function, its
+    /// synthetic curve's <c>steps</c> and <c>stepSeconds</c>).
     /// </summary>
-    public static readonly ImmutableArray<string> EngineKeys = ["stopGrace", "timeout", "progressTimeout"];
+    public static readonly ImmutableArray<string> EngineKeys = ["stopGrace", "timeout", "progressTimeout", "gpuMemoryGb", "labels"];
 
     /// <summary>
     /// How long a stopped trial (pruned, cancelled, paused) has between SIGTERM and SIGKILL to write its checkpoint
@@ -33,6 +34,15 @@ public sealed record TrialSpec(TrialKind Kind, string Target, ImmutableArray<Tri
     /// stopped and retried or failed. Default: none.
     /// </summary>
     public TimeSpan? ProgressTimeout { get; init; }
+
+    /// <summary>
+    /// GPU memory one trial needs (<c>trial.gpuMemoryGb</c>): on a node started with <c>--gpu-memory-gb</c>, trials
+    /// share a GPU while their declared memory fits. Default: none (one trial per slot).
+    /// </summary>
+    public double? GpuMemoryGb { get; init; }
+
+    /// <summary>Node labels a trial needs (<c>trial.labels</c>): it runs only on nodes whose <c>--labels</c> include them all.</summary>
+    public ImmutableSortedDictionary<string, string> Labels { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public object? this[string key] => Settings.FirstOrDefault(s => s.Key == key)?.Value;
 }

@@ -5,7 +5,6 @@ using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
-using Sweep.Orchestrator.Store;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -20,13 +19,15 @@ public static class BestCommand
     {
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
+        var cluster = new ClusterFlags();
         var format = CliOptions.Format(OutputFormat.Yaml);
         var output = CliOptions.Output();
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
         var command = new Command("best", "Export the best trial's config (for `sweep train --config`).") { id, home, format, output, epochs };
+        cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("best", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
             if (sweep.BestTrial is not { } number)
                 throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");

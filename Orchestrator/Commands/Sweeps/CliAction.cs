@@ -25,9 +25,13 @@ internal static class CliAction
             return Fail(error, verb, e.Message, ExitCodes.Failed);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException
-                                      or Grains.Storage.SqliteStateCorruptedException or Grains.Storage.StorageFullException)
+                                      or Grains.Storage.StoredStateCorruptedException or Grains.Storage.StorageFullException)
         {
             return Fail(error, verb, e.Message, ExitCodes.Failed);
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            return Fail(error, verb, $"the cluster database: {(e is Npgsql.PostgresException p ? p.MessageText : e.Message)}", ExitCodes.Failed);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

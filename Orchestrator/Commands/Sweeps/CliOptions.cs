@@ -37,9 +37,8 @@ internal static class CliOptions
         Description = "Labels of this node, key=value pairs separated by commas (e.g. gpu=a100,rack=3); shown by `sweep nodes`.",
     };
 
-    public static Option<int> SlotsPerGpu() => new("--slots-per-gpu")
+    public static Option<int?> SlotsPerGpu() => new("--slots-per-gpu")
     {
-        Description = "Trials at once per GPU. Default: 1.",
-        DefaultValueFactory = _ => 1,
+        Description = "Trials at once per GPU. Default: 1, or up to 16 when --gpu-memory-gb lets trials share a GPU by their trial.gpuMemoryGb.",
     };
 }

@@ -1,13 +1,12 @@
 using System.CommandLine;
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
-using Sweep.Orchestrator.Hosting;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
 /// <summary>
-/// <c>sweep stop|cancel|pause ID</c>: sent to the silo serving the home; with none running, applied to the stored
-/// sweep through a silo hosted for the call (which runs no trials).
+/// <c>sweep stop|cancel|pause ID</c>: sent to the cluster, or to the silo serving the home; with none running, applied
+/// to the stored sweep through a silo hosted for the call (which runs no trials).
 /// </summary>
 public static class ControlCommands
 {
@@ -23,13 +22,15 @@ public static class ControlCommands
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
         var format = CliOptions.Format();
+        var cluster = new ClusterFlags();
         var command = new Command(verb, description) { id, home, format };
+        cluster.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync(verb, pr.InvocationConfiguration.Error, async () =>
         {
-            var h = SweepHome.Existing(pr.GetValue(home));
+            var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             var sweepId = pr.GetValue(id)!;
-            using (var store = Store.SweepStore.Open(h)) store.Sweep(sweepId);      // unknown id: exit 2 before any silo starts
-            await using var connection = await SweepConnection.OpenAsync(h, new SiloSettings { Home = h }, ct);
+            using (var store = target.OpenStore()) store.Sweep(sweepId);      // unknown id: exit 2 before any silo starts
+            await using var connection = await target.ConnectAsync(ct);
             var info = await act(connection.Grains.GetGrain<ISweepGrain>(sweepId));
             ReadCommands.WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format));
             return ExitCodes.Ok;

@@ -4,9 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
-using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
-using Sweep.Orchestrator.Store;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -17,13 +15,15 @@ public static class ExportCommand
     {
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
+        var cluster = new ClusterFlags();
         var format = new Option<string>("--format", "-f") { Description = "json, yaml, csv or optuna-journal.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
         var output = CliOptions.Output();
         var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
+        cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("export", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
             var trials = store.Trials(sweep.Id);
             var text = pr.GetValue(format) switch

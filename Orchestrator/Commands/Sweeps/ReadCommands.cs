@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
-using Sweep.Orchestrator.Store;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -29,12 +28,14 @@ public static class ReadCommands
         var home = CliOptions.Home();
         var format = CliOptions.Format();
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh until the sweep rests." };
+        var cluster = new ClusterFlags();
         var command = new Command("status", "Show a sweep's progress: trials done, running, pruned, failed, best.") { id, home, format, watch };
+        cluster.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("status", pr.InvocationConfiguration.Error, async () =>
         {
-            var h = SweepHome.Existing(pr.GetValue(home));
-            using var store = SweepStore.Open(h);
-            var sweepId = pr.GetValue(id) ?? store.Sweeps().LastOrDefault()?.Id ?? throw new UsageException($"no sweeps in {h.Path}");
+            var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
+            using var store = target.OpenStore();
+            var sweepId = pr.GetValue(id) ?? store.Sweeps().LastOrDefault()?.Id ?? throw new UsageException($"no sweeps in {target.Where}");
             var info = store.Sweep(sweepId);
             while (pr.GetValue(watch) && !info.IsResting && !ct.IsCancellationRequested)
             {
@@ -42,7 +43,7 @@ public static class ReadCommands
                 try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { }
                 info = store.Sweep(sweepId);
             }
-            WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format), SiloEndpoint.ReadLive(h) is not null);
+            WriteSweep(pr.InvocationConfiguration.Output, info, pr.GetValue(format), await target.IsServedAsync(ct));
             return ExitCodes.Ok;
         }));
         return command;
@@ -52,13 +53,15 @@ public static class ReadCommands
     {
         var home = CliOptions.Home();
         var format = CliOptions.Format();
-        var command = new Command("list", "List the sweeps of a home.") { home, format };
-        command.SetAction(pr => CliAction.RunAsync("list", pr.InvocationConfiguration.Error, () =>
+        var cluster = new ClusterFlags();
+        var command = new Command("list", "List the sweeps of a home or a cluster.") { home, format };
+        cluster.AddTo(command);
+        command.SetAction((pr, ct) => CliAction.RunAsync("list", pr.InvocationConfiguration.Error, async () =>
         {
-            var h = SweepHome.Existing(pr.GetValue(home));
-            using var store = SweepStore.Open(h);
+            var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
+            using var store = target.OpenStore();
             var sweeps = store.Sweeps(e => pr.InvocationConfiguration.Error.WriteLine($"sweep list: {e.Message}"));
-            var served = SiloEndpoint.ReadLive(h) is not null;
+            var served = await target.IsServedAsync(ct);
             var output = pr.InvocationConfiguration.Output;
             var f = pr.GetValue(format);
             if (f == OutputFormat.Table)
@@ -70,7 +73,7 @@ public static class ReadCommands
                 output.Write(table.ToString());
             }
             else Write(output, new JsonArray([.. sweeps.Select(s => (JsonNode)SweepViews.Sweep(s, served))]), f);
-            return Task.FromResult(ExitCodes.Ok);
+            return ExitCodes.Ok;
         }));
         return command;
     }
@@ -81,10 +84,12 @@ public static class ReadCommands
         var home = CliOptions.Home();
         var format = CliOptions.Format();
         var state = new Option<TrialState[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("trials", "List a sweep's trials.") { id, home, format, state };
+        var cluster = new ClusterFlags();
+        var command = new Command("trials", "List a sweep's trials (the node column says which machine holds each trial's folder).") { id, home, format, state };
+        cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("trials", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
+            using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
             var states = pr.GetValue(state) is { Length: > 0 } s ? s.ToHashSet() : null;
             var trials = store.Trials(sweep.Id).Where(t => states is null || states.Contains(t.Status)).ToList();
@@ -92,11 +97,11 @@ public static class ReadCommands
             var f = pr.GetValue(format);
             if (f == OutputFormat.Table)
             {
-                var table = new TextTable("#", "state", sweep.MetricName, "step", "attempt", "device", "params", "error");
+                var table = new TextTable("#", "state", sweep.MetricName, "step", "attempt", "node", "device", "params", "error");
                 foreach (var t in trials)
                     table.Add(t.Number.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), SweepViews.Number(t.Value),
                               t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : null,
-                              t.Attempt.ToString(CultureInfo.InvariantCulture), t.Device, SweepViews.ParamsText(t.Values), t.Error);
+                              t.Attempt.ToString(CultureInfo.InvariantCulture), t.Node, t.Device, SweepViews.ParamsText(t.Values), t.Error);
                 output.Write(table.ToString());
             }
             else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]), f);
@@ -109,15 +114,19 @@ public static class ReadCommands
     {
         var home = CliOptions.Home();
         var format = CliOptions.Format();
+        var all = new Option<bool>("--all") { Description = "Also nodes not heard from lately (stopped or dead silos)." };
+        var cluster = new ClusterFlags();
         var command = new Command("nodes", "List the GPU nodes (one per silo runner): devices, slots used and free, labels, running trials, last report.")
         {
-            home, format,
+            home, format, all,
         };
+        cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("nodes", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepStore.Open(SweepHome.Existing(pr.GetValue(home)));
-            var nodes = store.Nodes();
+            using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
             var now = DateTime.UtcNow;
+            // A live runner reports every 2 s and empties its devices when it leaves.
+            var nodes = store.Nodes().Where(n => pr.GetValue(all) || n.Devices.Length > 0 && now - n.LastSeenUtc < NodeSilence).ToList();
             var output = pr.InvocationConfiguration.Output;
             var f = pr.GetValue(format);
             if (f == OutputFormat.Table)
@@ -135,6 +144,9 @@ public static class ReadCommands
         }));
         return command;
     }
+
+    /// <summary>A node silent this long is not listed without <c>--all</c>.</summary>
+    private static readonly TimeSpan NodeSilence = TimeSpan.FromSeconds(30);
 
     private static void Write(TextWriter output, JsonNode node, OutputFormat format)
     {

@@ -18,20 +18,27 @@ public static class ResumeCommand
         var gpus = CliOptions.Gpus();
         var cpuSlots = CliOptions.CpuSlots();
         var slotsPerGpu = CliOptions.SlotsPerGpu();
+        var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning at once." };
+        var cluster = new ClusterFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
-            id, home, detach, format, gpus, cpuSlots, slotsPerGpu,
+            id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
+        cluster.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
-            var h = SweepHome.Existing(pr.GetValue(home));
+            var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
+            if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
+            var h = target.Home ?? new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
             var sweepId = pr.GetValue(id)!;
             int parallel;
-            using (var store = Store.SweepStore.Open(h))
+            using (var store = target.OpenStore())
                 parallel = Grains.Sweeps.SweepPlan.Parse(store.Sweep(sweepId).SpecText, sweepId).Spec.Budget.ParallelTrials;
             var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
             {
                 Home = h,
+                Cluster = target.Cluster,
+                Watch = pr.GetValue(watch),
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), parallel),
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),

@@ -7,15 +7,21 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// <summary>The runner options of this node from the CLI flags.</summary>
 internal static class RunnerSettings
 {
-    public static RunnerOptions From(SweepHome home, string? gpus, int? cpuSlots, int slotsPerGpu, int defaultCpuSlots, string? labels = null)
+    /// <summary>Slots per GPU when trials share GPUs by declared memory and <c>--slots-per-gpu</c> is not given.</summary>
+    private const int SharedGpuSlots = 16;
+
+    public static RunnerOptions From(SweepHome home, string? gpus, int? cpuSlots, int? slotsPerGpu, int defaultCpuSlots, string? labels = null,
+                                     double? gpuMemoryGb = null)
     {
         if (cpuSlots is < 1) throw new UsageException($"--cpu-slots must be >= 1 (got {cpuSlots})");
-        if (slotsPerGpu < 1) throw new UsageException($"--slots-per-gpu must be >= 1 (got {slotsPerGpu})");
+        if (slotsPerGpu is < 1) throw new UsageException($"--slots-per-gpu must be >= 1 (got {slotsPerGpu})");
+        if (gpuMemoryGb is { } g && !(g > 0 && double.IsFinite(g))) throw new UsageException($"--gpu-memory-gb must be > 0 (got {g})");
         return new RunnerOptions
         {
             Gpus = GpuDiscovery.Resolve(gpus),
             CpuSlots = cpuSlots ?? Math.Max(1, defaultCpuSlots),
-            SlotsPerGpu = slotsPerGpu,
+            SlotsPerGpu = slotsPerGpu ?? (gpuMemoryGb is null ? 1 : SharedGpuSlots),
+            GpuMemoryGb = gpuMemoryGb,
             TrialsDirectory = home.TrialsDirectory,
             Labels = ParseLabels(labels),
         };

@@ -22,10 +22,13 @@ public static class StartCommand
         var gpus = CliOptions.Gpus();
         var cpuSlots = CliOptions.CpuSlots();
         var slotsPerGpu = CliOptions.SlotsPerGpu();
-        var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home).")
+        var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning once it is stored." };
+        var cluster = new ClusterFlags();
+        var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home), or hand it to a cluster (--cluster).")
         {
-            spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu,
+            spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
+        cluster.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
@@ -35,10 +38,15 @@ public static class StartCommand
             foreach (var warning in plan.Spec.Warnings) pr.InvocationConfiguration.Error.WriteLine(warning.AsWarning());
             var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
-            var h = SweepHome.Create(pr.GetValue(home));
+            var clusterSettings = cluster.Read(pr);
+            if (clusterSettings is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `start` returns once the sweep is stored (add --watch to follow it)");
+            if (clusterSettings is null && pr.GetValue(watch)) throw new UsageException("--watch is for a cluster; on a home `start` follows the sweep unless --detach");
+            var h = clusterSettings is null ? SweepHome.Create(pr.GetValue(home)) : new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
             var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
             {
                 Home = h,
+                Cluster = clusterSettings,
+                Watch = pr.GetValue(watch),
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), plan.Spec.Budget.ParallelTrials),
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),

@@ -1,4 +1,5 @@
 using Sweep.Grains.Model;
+using Sweep.Orchestrator.Cluster;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
@@ -17,8 +18,15 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     public OutputFormat Format { get; init; }
     public bool Detach { get; init; }
 
+    /// <summary>The cluster the sweep goes to; null: the home on this machine.</summary>
+    public ClusterSettings? Cluster { get; init; }
+
+    /// <summary>On a cluster: follow the sweep to rest instead of returning once it is stored.</summary>
+    public bool Watch { get; init; }
+
     public async Task<int> RunAsync(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
     {
+        if (Cluster is { } cluster) return await RunOnClusterAsync(cluster, sweepId, act, ct);
         if (Detach && SiloEndpoint.ReadLive(Home) is null) await DetachedSilo.StartAsync(Home, Runner, error, ct);
         await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner }, ct);
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
@@ -31,6 +39,26 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         }
         if (connection.IsHosted)
             error.WriteLine($"sweep {info.Id}: {info.MaxTrials} trials, state in {Home.Database}; Ctrl+C leaves it resumable (`sweep resume {info.Id}`)");
+        return await FollowAsync(connection, sweep, info, ct);
+    }
+
+    /// <summary>The cluster's silos run the sweep: store it (or resume it), print its id, and follow it only with <see cref="Watch"/>.</summary>
+    private async Task<int> RunOnClusterAsync(ClusterSettings cluster, string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
+    {
+        await using var connection = await SweepConnection.ConnectAsync(cluster, ct);
+        var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
+        var info = await act(sweep);
+        if (Watch) return await FollowAsync(connection, sweep, info, ct);
+        if (Format == OutputFormat.Json) output.WriteLine(new System.Text.Json.Nodes.JsonObject { ["id"] = info.Id }.ToJsonString());
+        else if (Format == OutputFormat.Yaml) output.WriteLine($"id: {info.Id}");
+        else output.WriteLine(info.Id);
+        error.WriteLine($"sweep {info.Id}: {info.MaxTrials} trials, stored in cluster '{cluster.ClusterId}' ({cluster.Database}); its silos run it. " +
+                        $"Follow it with `sweep status {info.Id} --watch`");
+        return ExitCodes.Ok;
+    }
+
+    private async Task<int> FollowAsync(SweepConnection connection, ISweepGrain sweep, SweepInfo info, CancellationToken ct)
+    {
         SweepInfo final;
         try
         {
@@ -39,12 +67,16 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         catch (Exception e) when (e is OrleansException or TimeoutException && !connection.IsHosted)
         {
             // The process serving the home went away under us (it ended, or was killed).
-            error.WriteLine($"sweep {info.Id}: the process serving {Home.Path} stopped; `sweep resume {info.Id}` continues the sweep");
+            error.WriteLine(Cluster is null
+                ? $"sweep {info.Id}: the process serving {Home.Path} stopped; `sweep resume {info.Id}` continues the sweep"
+                : $"sweep {info.Id}: lost the connection to cluster '{Cluster.ClusterId}'; the sweep goes on there (`sweep status {info.Id} --watch`)");
             return ExitCodes.Failed;
         }
         if (ct.IsCancellationRequested && !final.IsResting)
         {
-            error.WriteLine($"sweep {final.Id} interrupted; `sweep resume {final.Id}` continues it");
+            error.WriteLine(Cluster is null
+                ? $"sweep {final.Id} interrupted; `sweep resume {final.Id}` continues it"
+                : $"stopped following sweep {final.Id}; it goes on in cluster '{Cluster.ClusterId}'");
             return Termination.ExitCode;
         }
         if (final.Cause == SweepRestCause.DiskFull)

@@ -34,12 +34,29 @@ internal static partial class TrialReader
         var stopGrace = m.Duration("stopGrace", allowZero: true) ?? TrialSpec.DefaultStopGrace;
         var timeout = m.Duration("timeout");
         var progressTimeout = m.Duration("progressTimeout");
+        var gpuMemory = m.Number("gpuMemoryGb");
+        if (gpuMemory is <= 0) d.Add(m.Get("gpuMemoryGb")!, m.Child("gpuMemoryGb"), $"must be > 0 (got {gpuMemory})");
+        var labels = Labels(m);
         var settings = new List<TrialSetting>();
         foreach (var entry in m.Entries.Where(e => !Kinds.Contains(e.Key.Text) && !TrialSpec.EngineKeys.Contains(e.Key.Text)))
             Flatten(entry.Key, entry.Key.Text, entry.Value, settings, keys, d);
         return d.Count > errors || what is not { Target: { } target }
             ? null
-            : new TrialSpec(what.Value.Kind, target, [.. settings]) { StopGrace = stopGrace, Timeout = timeout, ProgressTimeout = progressTimeout };
+            : new TrialSpec(what.Value.Kind, target, [.. settings]) { StopGrace = stopGrace, Timeout = timeout, ProgressTimeout = progressTimeout, GpuMemoryGb = gpuMemory, Labels = labels };
+    }
+
+    /// <summary><c>trial.labels</c>: a map of label names to the values a node must carry.</summary>
+    private static ImmutableSortedDictionary<string, string> Labels(MappingReader m)
+    {
+        if (m.Map("labels") is not { } map) return ImmutableSortedDictionary<string, string>.Empty;
+        var labels = new MappingReader(map, m.Child("labels"), m.Diagnostics);
+        var result = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var entry in labels.Entries)
+            if (entry.Value is SpecScalar { Value: not null and not IDictionary<string, object> } scalar)
+                result[entry.Key.Text] = Convert.ToString(scalar.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            else
+                m.Diagnostics.Add(entry.Value, labels.Child(entry.Key.Text), $"must be a label value such as a100 (got {entry.Value.Describe()})");
+        return result.ToImmutable();
     }
 
     private static string? Command(MappingReader m, string? baseDirectory)

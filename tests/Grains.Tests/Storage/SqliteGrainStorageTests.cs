@@ -96,7 +96,7 @@ public sealed class SqliteGrainStorageTests : IDisposable
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 
-        var e = await Assert.ThrowsAsync<SqliteStateCorruptedException>(() => ReadAsync(storage));
+        var e = await Assert.ThrowsAsync<StoredStateCorruptedException>(() => ReadAsync(storage));
         Assert.Contains("stored s record", e.Message, StringComparison.Ordinal);
         Assert.Contains(Grain.ToString(), e.Message, StringComparison.Ordinal);
         Assert.Contains(_db.Path, e.Message, StringComparison.Ordinal);

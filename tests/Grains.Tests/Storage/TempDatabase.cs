@@ -23,8 +23,8 @@ public sealed class TempDatabase : IDisposable
 
     public string Path { get; }
 
-    public SqliteGrainStorage CreateStorage(string name = "sqlite") =>
-        new(name, new SqliteGrainStorageOptions { DatabasePath = Path }, Activators.Value, NullLogger<SqliteGrainStorage>.Instance);
+    public GrainStateStorage CreateStorage(string name = "sqlite") =>
+        new(name, new SqliteGrainStorageOptions { DatabasePath = Path }, Activators.Value, NullLogger<GrainStateStorage>.Instance);
 
     public void Dispose()
     {

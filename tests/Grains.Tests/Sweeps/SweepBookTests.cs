@@ -117,9 +117,9 @@ public sealed class SweepBookTests
         book.Next(BookFixture.Slot("old"));
         book.Finish(1, 1, BookFixture.Complete(4.0));
         _fx.Now += TimeSpan.FromSeconds(10);
-        Assert.Empty(book.ExpireLeases(TimeSpan.FromSeconds(30)));
+        Assert.Empty(book.ExpireLeases(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(6)));
         _fx.Now += TimeSpan.FromSeconds(31);
-        Assert.Equal(0, Assert.Single(book.ExpireLeases(TimeSpan.FromSeconds(30))).Number);
+        Assert.Equal(0, Assert.Single(book.ExpireLeases(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(6))).Number);
 
         var again = _fx.New(spec);
         again.Next(BookFixture.Slot("old"));

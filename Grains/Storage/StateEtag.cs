@@ -4,7 +4,7 @@ using Orleans.Storage;
 namespace Sweep.Grains.Storage;
 
 /// <summary>The integer <c>etag</c> column as Orleans' string ETag, and the conflicts it reports.</summary>
-internal static class SqliteEtag
+internal static class StateEtag
 {
     public static string? Format(long? etag) => etag?.ToString(CultureInfo.InvariantCulture);
 
@@ -19,7 +19,7 @@ internal static class SqliteEtag
         return long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new InconsistentStateException(
-                $"Etag '{etag}' on {operation} of state '{stateName}' of grain '{grainId}' was not written by the SQLite grain storage of '{databasePath}'.",
+                $"Etag '{etag}' on {operation} of state '{stateName}' of grain '{grainId}' was not written by the grain storage of '{databasePath}'.",
                 null,
                 etag);
     }

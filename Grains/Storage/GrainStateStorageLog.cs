@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Sweep.Grains.Storage;
 
-internal static partial class SqliteGrainStorageLog
+internal static partial class GrainStateStorageLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Grain storage '{ProviderName}' opened {DatabasePath} (WAL)")]
     public static partial void Opened(this ILogger logger, string providerName, string databasePath);

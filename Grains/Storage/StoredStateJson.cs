@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Sweep.Grains.Storage;
 
 /// <summary>The JSON shape of the <c>payload</c> column, shared by the silo's storage and out-of-silo readers.</summary>
-public static class SqliteStateJson
+public static class StoredStateJson
 {
     /// <summary>
     /// Property names as declared (PascalCase), enums as names (a row stays readable when enum ordinals move),

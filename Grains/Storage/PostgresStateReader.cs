@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Npgsql;
+
+namespace Sweep.Grains.Storage;
+
+/// <summary><see cref="IStateReader"/> over a cluster's PostgreSQL database (the tables the silos write).</summary>
+public sealed class PostgresStateReader(NpgsqlDataSource database, JsonSerializerOptions? jsonOptions = null) : IStateReader
+{
+    private readonly JsonSerializerOptions _json = jsonOptions ?? StoredStateJson.Options;
+
+    public string Where { get; } = PostgresDatabase.Describe(database);
+
+    public T? Get<T>(string stateName, string grainId)
+    {
+        using var command = database.CreateCommand("SELECT payload FROM grain_state WHERE state_name = @s AND grain_id = @g AND payload IS NOT NULL");
+        command.Parameters.AddWithValue("s", stateName);
+        command.Parameters.AddWithValue("g", grainId);
+        return command.ExecuteScalar() is string payload ? StoredStateCorruptedException.Deserialize<T>(payload, _json, stateName, grainId, Where) : default;
+    }
+
+    public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null, Action<StoredStateCorruptedException>? onDamaged = null)
+    {
+        var result = new List<(string, T)>();
+        // left(), not LIKE: grain ids may contain '%' and '_'.
+        using var command = database.CreateCommand("""
+            SELECT grain_id, payload FROM grain_state
+            WHERE state_name = @s AND payload IS NOT NULL AND left(grain_id, length(@p)) = @p
+            ORDER BY grain_id COLLATE "C"
+            """);
+        command.Parameters.AddWithValue("s", stateName);
+        command.Parameters.AddWithValue("p", grainIdPrefix ?? "");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var grainId = reader.GetString(0);
+            try
+            {
+                if (StoredStateCorruptedException.Deserialize<T>(reader.GetString(1), _json, stateName, grainId, Where) is { } state) result.Add((grainId, state));
+            }
+            catch (StoredStateCorruptedException e) when (onDamaged is not null)
+            {
+                onDamaged(e);
+            }
+        }
+        return result;
+    }
+
+    public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId)
+    {
+        using var command = database.CreateCommand("SELECT number, step, value FROM trial_progress WHERE sweep_id = @s");
+        command.Parameters.AddWithValue("s", sweepId);
+        using var reader = command.ExecuteReader();
+        return ProgressRows.Collect(() => reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)) : null);
+    }
+
+    public void Dispose()
+    {
+        // The data source is the caller's.
+    }
+}
