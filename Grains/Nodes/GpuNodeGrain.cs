@@ -6,11 +6,7 @@ namespace Sweep.Grains.Nodes;
 public sealed class GpuNodeGrain([PersistentState("node", StorageNames.Sweep)] IPersistentState<NodeInfo?> state)
     : Grain, IGpuNodeGrain
 {
-    public async Task UpdateAsync(NodeInfo info)
-    {
-        state.State = info;
-        await state.WriteStateAsync();
-    }
+    public Task UpdateAsync(NodeInfo info) => state.WriteOrReloadAsync(info, this);
 
     public Task<NodeInfo?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
 }

@@ -4,8 +4,8 @@ using Npgsql;
 
 namespace Sweep.Grains.Storage;
 
-/// <summary><see cref="IStateReader"/> over a cluster's PostgreSQL database (the tables the silos write).</summary>
-public sealed class PostgresStateReader(NpgsqlDataSource database, JsonSerializerOptions? jsonOptions = null) : IStateReader
+/// <summary><see cref="IStateReader"/> over a cluster's PostgreSQL database: the rows the silos of one service wrote.</summary>
+public sealed class PostgresStateReader(NpgsqlDataSource database, string serviceId, JsonSerializerOptions? jsonOptions = null) : IStateReader
 {
     private readonly JsonSerializerOptions _json = jsonOptions ?? StoredStateJson.Options;
 
@@ -13,7 +13,8 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, JsonSerialize
 
     public T? Get<T>(string stateName, string grainId)
     {
-        using var command = database.CreateCommand("SELECT payload FROM grain_state WHERE state_name = @s AND grain_id = @g AND payload IS NOT NULL");
+        using var command = database.CreateCommand("SELECT payload FROM grain_state WHERE service_id = @v AND state_name = @s AND grain_id = @g AND payload IS NOT NULL");
+        command.Parameters.AddWithValue("v", serviceId);
         command.Parameters.AddWithValue("s", stateName);
         command.Parameters.AddWithValue("g", grainId);
         return command.ExecuteScalar() is string payload ? StoredStateCorruptedException.Deserialize<T>(payload, _json, stateName, grainId, Where) : default;
@@ -25,11 +26,12 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, JsonSerialize
         // left(), not LIKE: grain ids may contain '%' and '_'.
         using var command = database.CreateCommand("""
             SELECT grain_id, payload FROM grain_state
-            WHERE state_name = @s AND payload IS NOT NULL AND left(grain_id, length(@p)) = @p
+            WHERE service_id = @v AND state_name = @s AND payload IS NOT NULL AND left(grain_id, length(@p)) = @p
             ORDER BY grain_id COLLATE "C"
             """);
         command.Parameters.AddWithValue("s", stateName);
         command.Parameters.AddWithValue("p", grainIdPrefix ?? "");
+        command.Parameters.AddWithValue("v", serviceId);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -48,7 +50,8 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, JsonSerialize
 
     public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId)
     {
-        using var command = database.CreateCommand("SELECT number, step, value FROM trial_progress WHERE sweep_id = @s");
+        using var command = database.CreateCommand("SELECT number, step, value FROM trial_progress WHERE service_id = @v AND sweep_id = @s");
+        command.Parameters.AddWithValue("v", serviceId);
         command.Parameters.AddWithValue("s", sweepId);
         using var reader = command.ExecuteReader();
         return ProgressRows.Collect(() => reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)) : null);

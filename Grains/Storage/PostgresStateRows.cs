@@ -7,13 +7,13 @@ namespace Sweep.Grains.Storage;
 /// query either the same way), one pooled connection per statement, so grains on one silo write concurrently.
 /// The table is created by the cluster's schema migrations before any silo serves.
 /// </summary>
-internal sealed class PostgresStateRows(NpgsqlDataSource database) : IStateRows
+internal sealed class PostgresStateRows(NpgsqlDataSource database, string serviceId) : IStateRows
 {
     public string Where { get; } = PostgresDatabase.Describe(database);
 
     public async Task<(long Etag, string? Payload)?> ReadAsync(string stateName, string grainId)
     {
-        await using var command = Command("SELECT etag, payload FROM grain_state WHERE state_name = @s AND grain_id = @g", stateName, grainId);
+        await using var command = Command("SELECT etag, payload FROM grain_state WHERE service_id = @v AND state_name = @s AND grain_id = @g", stateName, grainId);
         await using var reader = await RunAsync(() => command.ExecuteReaderAsync());
         if (!await reader.ReadAsync()) return null;
         return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
@@ -22,8 +22,8 @@ internal sealed class PostgresStateRows(NpgsqlDataSource database) : IStateRows
     public async Task<long?> InsertAsync(string stateName, string grainId, string? payload)
     {
         await using var command = Command("""
-            INSERT INTO grain_state (state_name, grain_id, etag, payload, updated_utc) VALUES (@s, @g, 1, @p, now())
-            ON CONFLICT (state_name, grain_id) DO NOTHING RETURNING etag
+            INSERT INTO grain_state (service_id, state_name, grain_id, etag, payload, updated_utc) VALUES (@v, @s, @g, 1, @p, now())
+            ON CONFLICT (service_id, state_name, grain_id) DO NOTHING RETURNING etag
             """, stateName, grainId);
         command.Parameters.AddWithValue("p", NpgsqlTypes.NpgsqlDbType.Text, (object?)payload ?? DBNull.Value);
         return await RunAsync(() => command.ExecuteScalarAsync()) is long etag ? etag : null;
@@ -33,7 +33,7 @@ internal sealed class PostgresStateRows(NpgsqlDataSource database) : IStateRows
     {
         await using var command = Command("""
             UPDATE grain_state SET etag = etag + 1, payload = @p, updated_utc = now()
-            WHERE state_name = @s AND grain_id = @g AND etag = @e RETURNING etag
+            WHERE service_id = @v AND state_name = @s AND grain_id = @g AND etag = @e RETURNING etag
             """, stateName, grainId);
         command.Parameters.AddWithValue("p", NpgsqlTypes.NpgsqlDbType.Text, (object?)payload ?? DBNull.Value);
         command.Parameters.AddWithValue("e", expectedEtag);
@@ -48,6 +48,7 @@ internal sealed class PostgresStateRows(NpgsqlDataSource database) : IStateRows
     private NpgsqlCommand Command(string sql, string stateName, string grainId)
     {
         var command = database.CreateCommand(sql);
+        command.Parameters.AddWithValue("v", serviceId);
         command.Parameters.AddWithValue("s", stateName);
         command.Parameters.AddWithValue("g", grainId);
         return command;

@@ -9,16 +9,14 @@ public sealed class SweepDirectoryGrain(
     public async Task AddAsync(string sweepId)
     {
         if (state.State.Sweeps.Contains(sweepId)) return;
-        state.State = state.State with { Sweeps = state.State.Sweeps.Add(sweepId), Active = state.State.Active.Add(sweepId) };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(state.State with { Sweeps = state.State.Sweeps.Add(sweepId), Active = state.State.Active.Add(sweepId) }, this);
     }
 
     public async Task SetActiveAsync(string sweepId, bool active)
     {
         var next = active ? state.State.Active.Add(sweepId) : state.State.Active.Remove(sweepId);
         if (next == state.State.Active) return;
-        state.State = state.State with { Active = next };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(state.State with { Active = next }, this);
     }
 
     public Task<ImmutableArray<string>> ActiveAsync() => Task.FromResult(state.State.Active.ToImmutableArray());

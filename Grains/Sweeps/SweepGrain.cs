@@ -158,9 +158,9 @@ public sealed partial class SweepGrain(
     private async Task SaveSweepAsync()
     {
         var wasActive = state.State is { IsResting: false };
-        state.State = Book.Snapshot();
-        await state.WriteStateAsync();
-        var active = !state.State.IsResting;
+        var snapshot = Book.Snapshot();
+        await state.WriteOrReloadAsync(snapshot, this);
+        var active = !snapshot.IsResting;
         if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActiveAsync(Id, active);
     }
 

@@ -8,11 +8,7 @@ public sealed class TrialGrain([PersistentState("trial", StorageNames.Sweep)] IP
 {
     public static string Key(string sweepId, int number) => $"{sweepId}/{number}";
 
-    public async Task SaveAsync(TrialInfo info)
-    {
-        state.State = info;
-        await state.WriteStateAsync();
-    }
+    public Task SaveAsync(TrialInfo info) => state.WriteOrReloadAsync(info, this);
 
     public Task<TrialInfo?> GetAsync() => Task.FromResult(state.RecordExists ? state.State : null);
 }

@@ -70,6 +70,7 @@ public sealed class SweepSilo : IAsyncDisposable
                 silo.AddSqliteGrainStorage(StorageNames.Sweep, o => o.DatabasePath = home.Database);
                 silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
             });
+            AddRunner(builder, settings);
             var host = builder.Build();
             await host.StartAsync(ct);
             var endpoint = new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow);
@@ -108,10 +109,11 @@ public sealed class SweepSilo : IAsyncDisposable
                     o.ConnectionString = cluster.Connection.ConnectionString;
                 });
                 ClusterTiming.Configure(silo);
-                silo.AddPostgresGrainStorage(StorageNames.Sweep, database);
+                silo.AddPostgresGrainStorage(StorageNames.Sweep, database, cluster.ServiceId);
                 silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
                 if (ClusterTiming.InKubernetes) silo.UseKubernetesHosting();
             });
+            AddRunner(builder, settings);
             var host = builder.Build();
             await host.StartAsync(ct);
             return new SweepSilo(host, null, database, new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow),
@@ -142,13 +144,19 @@ public sealed class SweepSilo : IAsyncDisposable
             o.LeaseTimeout = settings.Engine.LeaseTimeout;
             o.TickInterval = settings.Engine.TickInterval;
         });
-        if (settings.Runner is { } runner)
-        {
-            builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));
-            builder.Services.AddSingleton<TrialRunnerService>();
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialRunnerService>());
-        }
         return builder;
+    }
+
+    /// <summary>
+    /// The runner is registered after the silo, so it starts after it and stops before it: a draining runner still
+    /// reaches its sweeps, and the silo leaves the cluster only once the last attempt is handed back.
+    /// </summary>
+    private static void AddRunner(HostApplicationBuilder builder, SiloSettings settings)
+    {
+        if (settings.Runner is not { } runner) return;
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));
+        builder.Services.AddSingleton<TrialRunnerService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TrialRunnerService>());
     }
 
     /// <summary>Long enough for running trials to drain, then for the silo to hand its grains over and leave.</summary>

@@ -18,7 +18,7 @@ public sealed class SweepStore(IStateReader reader, IDisposable? owned = null) :
     public static SweepStore Open(Cluster.ClusterSettings cluster)
     {
         var database = cluster.OpenDataSource();
-        return new SweepStore(new PostgresStateReader(database), database);
+        return new SweepStore(new PostgresStateReader(database, cluster.ServiceId), database);
     }
 
     /// <param name="onDamaged">Where a sweep record that cannot be read goes; it is left out. Null: it throws.</param>

@@ -1,22 +1,25 @@
 -- Sweep cluster schema, version 1. Applied once, in one transaction, by the first silo or client that finds the
 -- database without it (ClusterSchema.cs); later versions add files 002-…, never edit this one.
 
--- Grain state and trial progress: the same rows as a home's SQLite file, so the read verbs query either alike.
+-- Grain state and trial progress: the rows of a home's SQLite file, so the read verbs query either alike, plus the
+-- service they belong to (Orleans' ServiceId: the clusters of one service share its state, other services do not).
 CREATE TABLE grain_state (
+    service_id  text        NOT NULL,
     state_name  text        NOT NULL,
     grain_id    text        NOT NULL,
     etag        bigint      NOT NULL,
     payload     text,
     updated_utc timestamptz NOT NULL,
-    PRIMARY KEY (state_name, grain_id)
+    PRIMARY KEY (service_id, state_name, grain_id)
 );
 
 CREATE TABLE trial_progress (
+    service_id text           NOT NULL,
     sweep_id text             NOT NULL,
     number   integer          NOT NULL,
     step     integer          NOT NULL,
     value    double precision NOT NULL,
-    PRIMARY KEY (sweep_id, number, step)
+    PRIMARY KEY (service_id, sweep_id, number, step)
 );
 
 -- One row per cluster id: which service it belongs to and which Sweep protocol its silos speak.
