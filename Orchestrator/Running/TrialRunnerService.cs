@@ -73,7 +73,7 @@ public sealed partial class TrialRunnerService(
         {
             try
             {
-                if (await AcquireAsync(device) is { } a) await RunOneAsync(a, stop);
+                if (await AcquireAsync(device) is { } a) await RunOneAsync(a);
                 else await Task.Delay(_options.PollInterval, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
@@ -119,7 +119,7 @@ public sealed partial class TrialRunnerService(
         }
     }
 
-    private async Task RunOneAsync(RunningAttempt attempt, CancellationToken stop)
+    private async Task RunOneAsync(RunningAttempt attempt)
     {
         var a = attempt.Assignment;
         var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
@@ -136,7 +136,7 @@ public sealed partial class TrialRunnerService(
             }
             else if (outcome is not null)
             {
-                await FinishAsync(sweep, a, outcome, stop);
+                await FinishAsync(sweep, a, outcome);
                 Interlocked.Increment(ref _completed);
             }
         }
@@ -172,7 +172,7 @@ public sealed partial class TrialRunnerService(
     /// Hands the outcome to the sweep, retrying while its silo or the database is away (a result is never dropped for
     /// a transient fault). A stale attempt is ignored by the sweep, so a retry that lands twice counts once.
     /// </summary>
-    private async Task FinishAsync(ISweepGrain sweep, TrialAssignment a, TrialOutcome outcome, CancellationToken stop)
+    private async Task FinishAsync(ISweepGrain sweep, TrialAssignment a, TrialOutcome outcome)
     {
         var deadline = DateTime.UtcNow + FinishPatience;
         var wait = TimeSpan.FromMilliseconds(200);

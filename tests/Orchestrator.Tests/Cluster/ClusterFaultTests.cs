@@ -117,11 +117,11 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
     public async Task A_silo_that_joins_mid_sweep_gets_work_and_SIGTERM_drains_one_back_to_the_queue()
     {
         using var run = new ClusterRun(server, "drain");
-        var a = await run.StartSiloAsync("a", cpuSlots: 1, stepSeconds: 1.5, "--drain-grace", "1");
-        var id = await run.StartSweepAsync(run.Spec("drain", maxTrials: 6, parallel: 3), "drain");
+        var a = await run.StartSiloAsync("a", cpuSlots: 1, stepSeconds: 2, "--drain-grace", "1");
+        var id = await run.StartSweepAsync(run.Spec("drain", maxTrials: 10, parallel: 3), "drain");
         await run.WaitUntilAsync(async () => (await run.TrialsAsync(id)).Any(t => t!["state"]!.GetValue<string>() == "running"),
                                  TimeSpan.FromSeconds(60), "silo a runs a trial");
-        await run.StartSiloAsync("b", cpuSlots: 2, stepSeconds: 1.5);
+        await run.StartSiloAsync("b", cpuSlots: 2, stepSeconds: 2);
         await run.WaitUntilAsync(async () => (await run.TrialsAsync(id)).Any(t => t!["node"]?.GetValue<string>() == "b"),
                                  TimeSpan.FromSeconds(20), "the silo that joined mid-sweep runs a trial");
 
@@ -135,7 +135,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         Assert.Equal(0, a.ExitCode);
         Assert.Contains("draining", a.Log, StringComparison.Ordinal);
 
-        var trials = await run.AssertCleanEndAsync(id, 6, Finish);
+        var trials = await run.AssertCleanEndAsync(id, 10, Finish);
         Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
         var drained = trials[number]!;
         // Given back, not failed: it ran again elsewhere without using a retry.
@@ -199,6 +199,49 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         var (mismatch, _, mismatchErr) = await run.Sweep("stop", id);
         Assert.Equal(2, mismatch);
         Assert.Contains("protocol 999", mismatchErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Trials_share_a_GPU_by_declared_memory_and_run_only_on_nodes_with_their_labels()
+    {
+        using var run = new ClusterRun(server, "place");
+        await run.StartSiloAsync("gpu", cpuSlots: 1, stepSeconds: 0, "--gpus", "0", "--gpu-memory-gb", "80", "--labels", "gpu=a100,rack=3");
+        string Spec(string name, string labels) => WriteSpec(run, name, $"""
+            apiVersion: sweep/v1
+            name: {name}
+            metric: {"{"} name: value, goal: minimize {"}"}
+            sampler: {"{"} type: random, seed: 1 {"}"}
+            budget: {"{"} maxTrials: 6, parallelTrials: 6 {"}"}
+            parameters:
+              x1: {"{"} type: float, low: -5, high: 10 {"}"}
+              x2: {"{"} type: float, low: 0, high: 15 {"}"}
+            trial:
+              function: branin
+              steps: 4
+              stepSeconds: 0.5
+              gpuMemoryGb: 30
+              labels: {labels}
+            """);
+        var elsewhere = await run.StartSweepAsync(Spec("elsewhere", "{gpu: h100}"), "elsewhere");
+        var id = await run.StartSweepAsync(Spec("packed", "{gpu: a100}"), "packed");
+        var trials = await run.AssertCleanEndAsync(id, 6, Finish);
+        // 80 GB holds two 30 GB trials: never three at once, and two did share the GPU.
+        var spans = trials.Select(t => (Start: DateTime.Parse(t!["started_utc"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+                                        End: DateTime.Parse(t["finished_utc"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        var most = spans.Max(s => spans.Count(o => o.Start <= s.Start && s.Start < o.End));
+        Assert.Equal(2, most);
+        Assert.All(trials, t => Assert.Equal("cuda:0", t!["device"]!.GetValue<string>()));
+        // No node carries gpu=h100: that sweep has asked nothing of anyone.
+        var other = await run.StatusAsync(elsewhere);
+        Assert.Equal((0, 0), (other["trials"]!["running"]!.GetValue<int>(), other["trials"]!["complete"]!.GetValue<int>()));
+        Assert.Equal(0, (await run.Sweep("cancel", elsewhere)).Code);
+    }
+
+    private static string WriteSpec(ClusterRun run, string name, string text)
+    {
+        var path = Path.Combine(run.Directory, $"{name}.yaml");
+        File.WriteAllText(path, text);
+        return path;
     }
 
     private static int[] Ports(SiloProcess silo)
