@@ -72,9 +72,9 @@ $py -c 'import sys; w1,w2=float(sys.argv[1]),float(sys.argv[2]); print(f"sleep t
 
 # 2. kill -9 of the silo running a trial; the trial runs again on the other silo. A fresh silo joins after each kill,
 #    and the survivor is the next victim.
-spec kill "$((kills * 4 + 8))" 2 10 1 >"$work/kill.yaml"
-silo kill k0 1; survivor=k0; survivor_pid="$silo_pid"
-silo kill k1 1; victim=k1; victim_pid="$silo_pid"
+spec kill "$((kills * 4 + 8))" 2 10 1 >"$work/kill.yaml"   # 2 at once over 2 slots per silo: the survivor has a slot free
+silo kill k0 2; survivor=k0; survivor_pid="$silo_pid"
+silo kill k1 2; victim=k1; victim_pid="$silo_pid"
 sweep_in kill start "$work/kill.yaml" --id kill >/dev/null 2>&1
 times=()
 for i in $(seq 1 "$kills"); do
@@ -94,7 +94,7 @@ t=json.load(sys.stdin)[int(sys.argv[1])]; print(1 if t["attempt"]>int(sys.argv[2
   done
   t1=$(date +%s.%N); times+=("$($py -c 'import sys; print(float(sys.argv[2])-float(sys.argv[1]))' "$t0" "$t1")")
   victim="$survivor"; victim_pid="$survivor_pid"
-  silo kill "k$((i + 1))" 1; survivor="k$((i + 1))"; survivor_pid="$silo_pid"
+  silo kill "k$((i + 1))" 2; survivor="k$((i + 1))"; survivor_pid="$silo_pid"
 done
 $py -c 'import sys, statistics as st
 t=sorted(float(x) for x in sys.argv[1:]); print(f"kill -9 to rerun: n={len(t)} median {st.median(t):5.1f} s  min {t[0]:5.1f}  max {t[-1]:5.1f}  all " + " ".join(f"{x:.1f}" for x in t))' "${times[@]}"

@@ -60,39 +60,38 @@ CREATE TABLE orleansmembershiptable (
 );
 
 -- A member row goes in, or changes, only together with a bump of the table version it was read at (optimistic
--- concurrency across silos): the version row is updated first, which also serializes concurrent writers on its lock.
+-- concurrency across silos). The bump comes first and takes the version row's lock, so concurrent writers queue there;
+-- when the member change then fails, the block's exception handler rolls the bump back with it.
+CREATE FUNCTION sweep_membership_bump(d text, v integer) RETURNS boolean LANGUAGE sql AS $$
+    WITH bumped AS (
+        UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now()
+        WHERE deploymentid = d AND version = v RETURNING 1)
+    SELECT count(*) = 1 FROM bumped
+$$;
+
 CREATE FUNCTION sweep_membership_insert(d text, a text, p integer, g integer, silo text, host text, st integer,
                                         proxy integer, started timestamptz, alive timestamptz, v integer)
 RETURNS integer LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now()
-    WHERE deploymentid = d AND version = v;
-    IF NOT FOUND THEN RETURN 0; END IF;
+    IF NOT sweep_membership_bump(d, v) THEN RETURN 0; END IF;
     INSERT INTO orleansmembershiptable (deploymentid, address, port, generation, siloname, hostname, status, proxyport, starttime, iamalivetime)
-    VALUES (d, a, p, g, silo, host, st, proxy, started, alive)
-    ON CONFLICT DO NOTHING;
-    IF NOT FOUND THEN
-        -- The silo is already a member: undo the version bump (same transaction) and report failure.
-        UPDATE orleansmembershipversiontable SET version = version - 1 WHERE deploymentid = d;
-        RETURN 0;
-    END IF;
+    VALUES (d, a, p, g, silo, host, st, proxy, started, alive);
     RETURN 1;
+EXCEPTION WHEN unique_violation THEN
+    RETURN 0;   -- already a member
 END $$;
 
 CREATE FUNCTION sweep_membership_update(d text, a text, p integer, g integer, st integer, suspects text,
                                         alive timestamptz, v integer)
 RETURNS integer LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE orleansmembershipversiontable SET version = version + 1, timestamp = now()
-    WHERE deploymentid = d AND version = v;
-    IF NOT FOUND THEN RETURN 0; END IF;
+    IF NOT sweep_membership_bump(d, v) THEN RETURN 0; END IF;
     UPDATE orleansmembershiptable SET status = st, suspecttimes = suspects, iamalivetime = alive
     WHERE deploymentid = d AND address = a AND port = p AND generation = g;
-    IF NOT FOUND THEN
-        UPDATE orleansmembershipversiontable SET version = version - 1 WHERE deploymentid = d;
-        RETURN 0;
-    END IF;
+    IF NOT FOUND THEN RAISE no_data_found; END IF;
     RETURN 1;
+EXCEPTION WHEN no_data_found THEN
+    RETURN 0;   -- no such member
 END $$;
 
 INSERT INTO orleansquery (querykey, querytext) VALUES

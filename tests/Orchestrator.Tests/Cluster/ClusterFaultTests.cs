@@ -53,11 +53,8 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         using var run = new ClusterRun(server, "kill9");
         var silos = await Task.WhenAll(run.StartSiloAsync("a", stepSeconds: 1.5), run.StartSiloAsync("b", stepSeconds: 1.5));
         var id = await run.StartSweepAsync(run.Spec("kill9", maxTrials: 6, parallel: 4), "kill9");
-        System.Text.Json.Nodes.JsonNode? victim = null;
-        await run.WaitUntilAsync(async () => (victim = (await run.TrialsAsync(id)).FirstOrDefault(t =>
-            t!["state"]!.GetValue<string>() == "running" && t["node"]!.GetValue<string>() == "a" && t["last_step"] is not null)) is not null,
-            TimeSpan.FromSeconds(60), "silo a runs a trial that has reported");
-        var number = victim!["number"]!.GetValue<int>();
+        var victim = await run.RunningTrialAsync(id, "a", reported: true);
+        var number = victim["number"]!.GetValue<int>();
         var killedAt = Stopwatch.StartNew();
         silos[0].Signal("KILL");
 
@@ -77,11 +74,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         using var run = new ClusterRun(server, "freeze");
         var silos = await Task.WhenAll(run.StartSiloAsync("a", stepSeconds: 2), run.StartSiloAsync("b", stepSeconds: 2));
         var id = await run.StartSweepAsync(run.Spec("freeze", maxTrials: 6, parallel: 4), "freeze");
-        System.Text.Json.Nodes.JsonNode? victim = null;
-        await run.WaitUntilAsync(async () => (victim = (await run.TrialsAsync(id)).FirstOrDefault(t =>
-            t!["state"]!.GetValue<string>() == "running" && t["node"]!.GetValue<string>() == "a")) is not null,
-            TimeSpan.FromSeconds(60), "silo a runs a trial");
-        var number = victim!["number"]!.GetValue<int>();
+        var number = (await run.RunningTrialAsync(id, "a"))["number"]!.GetValue<int>();
         silos[0].Signal("STOP", group: true);
         try
         {
@@ -125,11 +118,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         await run.WaitUntilAsync(async () => (await run.TrialsAsync(id)).Any(t => t!["node"]?.GetValue<string>() == "b"),
                                  TimeSpan.FromSeconds(20), "the silo that joined mid-sweep runs a trial");
 
-        System.Text.Json.Nodes.JsonNode? onA = null;
-        await run.WaitUntilAsync(async () => (onA = (await run.TrialsAsync(id)).FirstOrDefault(t =>
-            t!["state"]!.GetValue<string>() == "running" && t["node"]!.GetValue<string>() == "a")) is not null,
-            TimeSpan.FromSeconds(60), "silo a runs a trial to drain");
-        var number = onA!["number"]!.GetValue<int>();
+        var number = (await run.RunningTrialAsync(id, "a"))["number"]!.GetValue<int>();
         a.Signal("TERM");
         Assert.True(await a.WaitExitAsync(TimeSpan.FromSeconds(60)), $"silo a did not leave after SIGTERM:\n{a.Tail()}");
         Assert.Equal(0, a.ExitCode);

@@ -119,6 +119,16 @@ public sealed class ClusterRun : IDisposable
         return JsonNode.Parse(output)!.AsObject();
     }
 
+    /// <summary>Waits until silo <paramref name="node"/> runs a trial of the sweep (one that has reported a step, when asked); that trial.</summary>
+    public async Task<JsonNode> RunningTrialAsync(string id, string node, bool reported = false)
+    {
+        JsonNode? found = null;
+        await WaitUntilAsync(async () => (found = (await TrialsAsync(id)).FirstOrDefault(t =>
+            t!["state"]!.GetValue<string>() == "running" && t["node"]?.GetValue<string>() == node && (!reported || t["last_step"] is not null))) is not null,
+            TimeSpan.FromSeconds(60), $"silo {node} runs a trial{(reported ? " that has reported" : "")}");
+        return found!;
+    }
+
     public async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
     {
         var deadline = DateTime.UtcNow + timeout;
