@@ -19,6 +19,8 @@ public sealed partial class SweepGrain(
     ILogger<SweepGrain> log) : Grain, ISweepGrain
 {
     private SweepBook? _book;
+    private DateTime _lastTick = DateTime.UtcNow;
+    private bool _frozen;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -56,12 +58,14 @@ public sealed partial class SweepGrain(
 
     public async Task<TrialAssignment?> NextAsync(RunnerSlot slot)
     {
+        EnsureCurrent();
         if (_book?.Next(slot) is not { } next) return null;
         return await SaveAsync([next.Trial]) ? next.Assignment : null;
     }
 
     public async Task<ReportDecision> ReportAsync(int number, int attempt, int step, double value)
     {
+        EnsureCurrent();
         var (decision, changed) = Book.Report(number, attempt, step, value);
         if (changed is null) return decision;
         try
@@ -80,18 +84,23 @@ public sealed partial class SweepGrain(
 
     public async Task FinishAsync(int number, int attempt, TrialOutcome outcome)
     {
+        EnsureCurrent();
         if (Book.Finish(number, attempt, outcome) is not { } changed) return;
         if (await SaveAsync([changed]) && changed.Status == TrialState.Failed) LogTrialFailed(log, Id, number, changed.Error);
     }
 
     public async Task ReleaseAsync(int number, int attempt, string reason)
     {
+        EnsureCurrent();
         if (Book.Release(number, attempt, reason) is not { } changed) return;
         await SaveAsync([changed]);
     }
 
-    public Task<ImmutableArray<TrialAttempt>> HeartbeatAsync(string runner, ImmutableArray<TrialAttempt> running) =>
-        Task.FromResult(Book.Heartbeat(runner, running));
+    public Task<ImmutableArray<TrialAttempt>> HeartbeatAsync(string runner, ImmutableArray<TrialAttempt> running)
+    {
+        EnsureCurrent();
+        return Task.FromResult(Book.Heartbeat(runner, running));
+    }
 
     public Task<SweepInfo> StopAsync() => ChangeAsync(() => { Book.Stop(); return []; });
 
@@ -103,6 +112,7 @@ public sealed partial class SweepGrain(
 
     private async Task<SweepInfo> ChangeAsync(Func<IReadOnlyList<TrialInfo>> change)
     {
+        EnsureCurrent();
         await SaveAsync(change(), always: true);
         return Book.Info;
     }
@@ -112,10 +122,30 @@ public sealed partial class SweepGrain(
 
     private async Task TickAsync(CancellationToken ct)
     {
+        EnsureCurrent();
+        _lastTick = DateTime.UtcNow;
         if (_book is null || _book.Info.IsResting) return;
         var changed = _book.ExpireLeases(options.Value.LeaseTimeout, options.Value.RejoinTimeout).Concat(_book.StopOverdue()).ToList();
         var timedOut = _book.CheckTimeout();
         if (changed.Count > 0 || timedOut) await SaveAsync(changed);
+    }
+
+    /// <summary>
+    /// An activation whose ticks stopped for longer than a lease was frozen (its process stopped, a long pause): in the
+    /// meantime the cluster may have declared its silo dead and rebuilt the sweep elsewhere. Its book is not to be
+    /// trusted, nor written: it ends, and the call fails; the caller's retry reaches an activation built from storage.
+    /// </summary>
+    private void EnsureCurrent()
+    {
+        var gap = DateTime.UtcNow - _lastTick;
+        if (!_frozen && (_book is null || gap <= options.Value.LeaseTimeout + options.Value.TickInterval)) return;
+        if (!_frozen)
+        {
+            _frozen = true;
+            DeactivateOnIdle();
+            LogFrozen(log, Id, gap.TotalSeconds);
+        }
+        throw new InvalidOperationException($"sweep {Id}: this activation was frozen for {gap.TotalSeconds:F0} s; it reloads from storage");
     }
 
     /// <summary>
@@ -175,6 +205,9 @@ public sealed partial class SweepGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "sweep {SweepId} paused: {Reason}; free space, then `sweep resume {SweepId}`")]
     private static partial void LogDiskFull(ILogger logger, string sweepId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: no tick for {Seconds} s (the process was frozen); reloading it from storage")]
+    private static partial void LogFrozen(ILogger logger, string sweepId, double seconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: state not written; reloading it from storage on the next call")]
     private static partial void LogStorageFailed(ILogger logger, string sweepId, Exception error);

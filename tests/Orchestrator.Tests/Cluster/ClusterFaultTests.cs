@@ -33,7 +33,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
 
         var id = await run.StartSweepAsync(run.Spec("spread", maxTrials: 8, parallel: 4), "spread");
         var trials = await run.AssertCleanEndAsync(id, 8, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
         Assert.Equal(["a", "b"], trials.Select(t => t!["node"]!.GetValue<string>()).Distinct().Order());
 
         var (listCode, listOut, listErr) = await run.Sweep("list");
@@ -64,7 +64,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(40), $"rerun took {killedAt.Elapsed}");
         Assert.Equal(victim["params"]!.ToJsonString(), rerun!["params"]!.ToJsonString());
         var trials = await run.AssertCleanEndAsync(id, 6, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
         Assert.Equal(2, trials[number]!["attempt"]!.GetValue<int>());
     }
 
@@ -88,7 +88,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
             silos[0].Signal("CONT", group: true);
         }
         var trials = await run.AssertCleanEndAsync(id, 6, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
         Assert.True(trials[number]!["attempt"]!.GetValue<int>() >= 2);
         Assert.NotEqual("a", trials[number]!["node"]!.GetValue<string>());
     }
@@ -103,7 +103,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
                                  TimeSpan.FromSeconds(60), "two trials complete");
         await server.RestartAsync(TimeSpan.FromSeconds(3));
         var trials = await run.AssertCleanEndAsync(id, 12, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         Assert.Contains("draining", a.Log, StringComparison.Ordinal);
 
         var trials = await run.AssertCleanEndAsync(id, 10, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
         var drained = trials[number]!;
         // Given back, not failed: it ran again elsewhere without using a retry.
         Assert.Equal((2, 0, "b"), (drained["attempt"]!.GetValue<int>(), drained["retries"]!.GetValue<int>(), drained["node"]!.GetValue<string>()));
@@ -180,7 +180,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         var (status, _, statusErr) = await run.Sweep("status", id, "--watch");
         Assert.True(status == 0, statusErr);
         var trials = await run.AssertCleanEndAsync(id, 6, Finish);
-        Assert.All(trials, t => Assert.Equal("complete", t!["state"]!.GetValue<string>()));
+        AssertAllComplete(trials);
         Assert.False(a.HasExited || b.HasExited, run.Logs());
 
         // A cluster whose silos speak another protocol refuses this client.
@@ -225,6 +225,10 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
         Assert.Equal((0, 0), (other["trials"]!["running"]!.GetValue<int>(), other["trials"]!["complete"]!.GetValue<int>()));
         Assert.Equal(0, (await run.Sweep("cancel", elsewhere)).Code);
     }
+
+    private static void AssertAllComplete(System.Text.Json.Nodes.JsonArray trials) =>
+        Assert.All(trials, t => Assert.True(t!["state"]!.GetValue<string>() == "complete",
+                                            $"trial {t["number"]} is {t["state"]} after {t["attempt"]} attempts: {t["error"]}"));
 
     private static string WriteSpec(ClusterRun run, string name, string text)
     {
