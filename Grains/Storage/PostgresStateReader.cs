@@ -22,7 +22,6 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, string servic
 
     public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null, Action<StoredStateCorruptedException>? onDamaged = null)
     {
-        var result = new List<(string, T)>();
         // left(), not LIKE: grain ids may contain '%' and '_'.
         using var command = database.CreateCommand("""
             SELECT grain_id, payload FROM grain_state
@@ -33,19 +32,7 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, string servic
         command.Parameters.AddWithValue("p", grainIdPrefix ?? "");
         command.Parameters.AddWithValue("v", serviceId);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var grainId = reader.GetString(0);
-            try
-            {
-                if (StoredStateCorruptedException.Deserialize<T>(reader.GetString(1), _json, stateName, grainId, Where) is { } state) result.Add((grainId, state));
-            }
-            catch (StoredStateCorruptedException e) when (onDamaged is not null)
-            {
-                onDamaged(e);
-            }
-        }
-        return result;
+        return StoredRows.States<T>(reader, _json, stateName, Where, onDamaged);
     }
 
     public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId)
@@ -54,7 +41,7 @@ public sealed class PostgresStateReader(NpgsqlDataSource database, string servic
         command.Parameters.AddWithValue("v", serviceId);
         command.Parameters.AddWithValue("s", sweepId);
         using var reader = command.ExecuteReader();
-        return ProgressRows.Collect(() => reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)) : null);
+        return StoredRows.Progress(reader);
     }
 
     public void Dispose()

@@ -49,10 +49,9 @@ public sealed class SqliteStateReader : IStateReader
     public IReadOnlyList<(string GrainId, T State)> List<T>(string stateName, string? grainIdPrefix = null,
                                                             Action<StoredStateCorruptedException>? onDamaged = null)
     {
-        var result = new List<(string, T)>();
         if (!SqliteStateSchema.TableExists(_connection))
         {
-            return result;
+            return [];
         }
 
         using var command = _connection.CreateCommand();
@@ -65,20 +64,7 @@ public sealed class SqliteStateReader : IStateReader
         command.Parameters.AddWithValue("$s", stateName);
         command.Parameters.AddWithValue("$p", grainIdPrefix ?? "");
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var grainId = reader.GetString(0);
-            try
-            {
-                if (Deserialize<T>(reader.GetString(1), stateName, grainId) is { } state) result.Add((grainId, state));
-            }
-            catch (StoredStateCorruptedException e) when (onDamaged is not null)
-            {
-                onDamaged(e);
-            }
-        }
-
-        return result;
+        return StoredRows.States<T>(reader, _json, stateName, DatabasePath, onDamaged);
     }
 
     public ImmutableDictionary<int, ImmutableSortedDictionary<int, double>> Progress(string sweepId) =>

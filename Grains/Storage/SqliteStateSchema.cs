@@ -65,7 +65,7 @@ internal static class SqliteStateSchema
         command.CommandText = "SELECT number, step, value FROM trial_progress WHERE sweep_id = $s";
         command.Parameters.AddWithValue("$s", sweepId);
         using var reader = command.ExecuteReader();
-        return ProgressRows.Collect(() => reader.Read() ? (reader.GetInt32(0), reader.GetInt32(1), reader.GetDouble(2)) : null);
+        return StoredRows.Progress(reader);
     }
 
     private static SqliteConnection Open(string path, SqliteOpenMode mode, TimeSpan busyTimeout)
