@@ -34,7 +34,7 @@ public static class ClusterSchema
         {
             var have = (int)(await read.ExecuteScalarAsync(ct))!;
             if (have > Current)
-                throw new UsageException($"the cluster database {PostgresDescription(database)} has schema version {have}, newer than this Sweep's {Current}: upgrade sweep on this machine");
+                throw new UsageException($"the cluster database {Grains.Storage.PostgresDatabase.Describe(database)} has schema version {have}, newer than this Sweep's {Current}: upgrade sweep on this machine");
             var applied = new List<int>();
             foreach (var (version, resource) in Steps.Where(s => s.Version > have))
             {
@@ -46,8 +46,6 @@ public static class ClusterSchema
             return applied;
         }
     }
-
-    private static string PostgresDescription(NpgsqlDataSource database) => Grains.Storage.PostgresDatabase.Describe(database);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {

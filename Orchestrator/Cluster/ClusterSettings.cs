@@ -1,5 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Orleans.Configuration;
 using Sweep.Grains.Storage;
 using Sweep.Orchestrator.Hosting;
 
@@ -48,8 +50,12 @@ public sealed partial record ClusterSettings(NpgsqlConnectionStringBuilder Conne
             connection,
             Id(clusterId ?? Environment.GetEnvironmentVariable("SWEEP_CLUSTER_ID") ?? DefaultClusterId, "--cluster-id"),
             Id(serviceId ?? Environment.GetEnvironmentVariable("SWEEP_SERVICE_ID") ?? DefaultServiceId, "--service-id"),
-            keyFile ?? (Environment.GetEnvironmentVariable("SWEEP_KEY") is { Length: > 0 } key ? key : DefaultKeyFile));
+            ResolveKeyFile(keyFile));
     }
+
+    /// <summary>The key file: <paramref name="given"/> (<c>--key</c>), else <c>SWEEP_KEY</c>, else <see cref="DefaultKeyFile"/>.</summary>
+    public static string ResolveKeyFile(string? given) =>
+        given ?? (Environment.GetEnvironmentVariable("SWEEP_KEY") is { Length: > 0 } key ? key : DefaultKeyFile);
 
     /// <summary><c>postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]</c>, or an Npgsql <c>key=value;…</c> string.</summary>
     /// <exception cref="UsageException">Neither form, or a required part missing.</exception>
@@ -108,6 +114,28 @@ public sealed partial record ClusterSettings(NpgsqlConnectionStringBuilder Conne
         b.KeepAlive = 10;
         b.ApplicationName = "sweep";
         return b;
+    }
+
+    /// <summary>The key that proves this process belongs (made on first use).</summary>
+    /// <exception cref="UsageException">The key file exists but cannot be read or is not a key.</exception>
+    public X509Certificate2 LoadKey() => SweepKey.LoadOrCreate(KeyFile, "every silo and client of a cluster needs the cluster's key file");
+
+    /// <summary>What every silo of the cluster shares: its ids, membership in the database, its timing, mutual TLS with <paramref name="key"/>.</summary>
+    public void Configure(ISiloBuilder silo, X509Certificate2 key)
+    {
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId));
+        silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", Connection.ConnectionString));
+        ClusterTiming.Configure(silo);
+        silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
+    }
+
+    /// <summary>The same for a client: it finds the gateways through membership.</summary>
+    public void Configure(IClientBuilder client, X509Certificate2 key)
+    {
+        client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterId, ServiceId));
+        client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", Connection.ConnectionString));
+        ClusterTiming.Configure(client);
+        client.UseTls(key, o => SweepKeyTls.Configure(o, key));
     }
 
     /// <summary>

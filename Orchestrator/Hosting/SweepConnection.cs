@@ -56,26 +56,12 @@ public sealed class SweepConnection : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The database or the silos cannot be reached, or the key is refused.</exception>
     public static async Task<SweepConnection> ConnectAsync(Cluster.ClusterSettings cluster, CancellationToken ct = default)
     {
-        var key = SweepKey.LoadOrCreate(cluster.KeyFile, "every silo and client of a cluster needs the cluster's key file");
+        var key = cluster.LoadKey();
         await using (var database = cluster.OpenDataSource())
             await Cluster.ClusterDatabase.PrepareAsync(database, cluster, silo: false, ct);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(c =>
-        {
-            c.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = cluster.ClusterId;
-                o.ServiceId = cluster.ServiceId;
-            });
-            c.UseAdoNetClustering(o =>
-            {
-                o.Invariant = "Npgsql";
-                o.ConnectionString = cluster.Connection.ConnectionString;
-            });
-            Cluster.ClusterTiming.Configure(c);
-            c.UseTls(key, o => SweepKeyTls.Configure(o, key));
-        });
+        builder.UseOrleansClient(c => cluster.Configure(c, key));
         return await StartClientAsync(builder.Build(), ct, () =>
             $"no silo of cluster '{cluster.ClusterId}' ({cluster.Database}) accepted this process within {ConnectTimeout.TotalSeconds:F0} s: " +
             $"they refuse any key but the cluster's (this process used {cluster.KeyFile}; copy the silos' key there, or give --key), or they are not answering");

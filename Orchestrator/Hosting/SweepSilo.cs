@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Orleans.Configuration;
 using Sweep.Grains;
 using Sweep.Grains.Storage;
 using Sweep.Orchestrator.Cluster;
@@ -86,7 +85,7 @@ public sealed class SweepSilo : IAsyncDisposable
 
     private static async Task<SweepSilo> JoinAsync(SiloSettings settings, ClusterSettings cluster, CancellationToken ct)
     {
-        var key = SweepKey.LoadOrCreate(cluster.KeyFile, "every silo and client of a cluster needs the cluster's key file");
+        var key = cluster.LoadKey();
         var database = cluster.OpenDataSource();
         try
         {
@@ -97,20 +96,9 @@ public sealed class SweepSilo : IAsyncDisposable
             var builder = CreateBuilder(settings);
             builder.UseOrleans(silo =>
             {
-                silo.Configure<ClusterOptions>(o =>
-                {
-                    o.ClusterId = cluster.ClusterId;
-                    o.ServiceId = cluster.ServiceId;
-                });
+                cluster.Configure(silo, key);
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                silo.UseAdoNetClustering(o =>
-                {
-                    o.Invariant = "Npgsql";
-                    o.ConnectionString = cluster.Connection.ConnectionString;
-                });
-                ClusterTiming.Configure(silo);
                 silo.AddPostgresGrainStorage(StorageNames.Sweep, database, cluster.ServiceId);
-                silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
                 if (ClusterTiming.InKubernetes) silo.UseKubernetesHosting();
             });
             AddRunner(builder, settings);

@@ -17,7 +17,7 @@ public static class KeyCommand
         var command = new Command("key", "Make the cluster key if missing; print its path and SHA-256 fingerprint (equal on every silo and client).") { key };
         command.SetAction(pr => CliAction.RunAsync("key", pr.InvocationConfiguration.Error, () =>
         {
-            var path = Path.GetFullPath(pr.GetValue(key) ?? (Environment.GetEnvironmentVariable("SWEEP_KEY") is { Length: > 0 } env ? env : ClusterSettings.DefaultKeyFile));
+            var path = Path.GetFullPath(ClusterSettings.ResolveKeyFile(pr.GetValue(key)));
             var existed = File.Exists(path);
             using var certificate = SweepKey.LoadOrCreate(path, "run `sweep key` as the user that owns it");
             pr.InvocationConfiguration.Output.WriteLine($"{path} {Convert.ToHexString(SHA256.HashData(certificate.RawData)).ToLowerInvariant()}");
