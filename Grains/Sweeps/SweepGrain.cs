@@ -138,9 +138,9 @@ public sealed partial class SweepGrain(
     private void EnsureCurrent()
     {
         var gap = DateTime.UtcNow - _lastTick;
-        if (!_frozen && (_book is null || gap <= options.Value.LeaseTimeout + options.Value.TickInterval)) return;
         if (!_frozen)
         {
+            if (_book is null || gap <= options.Value.LeaseTimeout + options.Value.TickInterval) return;
             _frozen = true;
             DeactivateOnIdle();
             LogFrozen(log, Id, gap.TotalSeconds);

@@ -126,9 +126,18 @@ public sealed partial class TrialRunnerService(
         using var stopFunction = CancellationTokenSource.CreateLinkedTokenSource(attempt.KillToken, _shutdown.Token);
         try
         {
-            var outcome = a.Kind == TrialKind.Function
-                ? await FunctionAttempt.RunAsync(a, ReportAsync, stopFunction.Token)
-                : await _processes!.RunAsync(a, attempt.Device, ReportAsync, attempt.KillToken, _shutdown.Token);
+            TrialOutcome? outcome;
+            var ran = true;
+            try
+            {
+                outcome = a.Kind == TrialKind.Function
+                    ? await FunctionAttempt.RunAsync(a, ReportAsync, stopFunction.Token)
+                    : await _processes!.RunAsync(a, attempt.Device, ReportAsync, attempt.KillToken, _shutdown.Token);
+            }
+            catch (OperationCanceledException) when (attempt.KillRequested || _shutdown.IsCancellationRequested)
+            {
+                (outcome, ran) = (attempt.KillRequested ? TrialOutcome.Cancelled : null, false);
+            }
             if (_shutdown.IsCancellationRequested && !attempt.KillRequested)
             {
                 // Stopped by the drain, not by its sweep: back to the queue for another node, no retry used.
@@ -137,16 +146,8 @@ public sealed partial class TrialRunnerService(
             else if (outcome is not null)
             {
                 await FinishAsync(sweep, a, outcome);
-                Interlocked.Increment(ref _completed);
+                if (ran) Interlocked.Increment(ref _completed);
             }
-        }
-        catch (OperationCanceledException) when (attempt.KillRequested)
-        {
-            await sweep.FinishAsync(a.Number, a.Attempt, TrialOutcome.Cancelled);
-        }
-        catch (OperationCanceledException) when (_shutdown.IsCancellationRequested)
-        {
-            await sweep.ReleaseAsync(a.Number, a.Attempt, $"its node {_options.NodeName} shut down during attempt {a.Attempt}");
         }
         finally
         {
