@@ -195,7 +195,7 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
     {
         using var run = new ClusterRun(server, "place");
         await run.StartSiloAsync("gpu", cpuSlots: 1, stepSeconds: 0, "--gpus", "0", "--gpu-memory-gb", "80", "--labels", "gpu=a100,rack=3");
-        string Spec(string name, string labels) => WriteSpec(run, name, $"""
+        string Spec(string name, string labels) => run.WriteSpec(name, $"""
             apiVersion: sweep/v1
             name: {name}
             metric: {"{"} name: value, goal: minimize {"}"}
@@ -229,13 +229,6 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
     private static void AssertAllComplete(System.Text.Json.Nodes.JsonArray trials) =>
         Assert.All(trials, t => Assert.True(t!["state"]!.GetValue<string>() == "complete",
                                             $"trial {t["number"]} is {t["state"]} after {t["attempt"]} attempts: {t["error"]}"));
-
-    private static string WriteSpec(ClusterRun run, string name, string text)
-    {
-        var path = Path.Combine(run.Directory, $"{name}.yaml");
-        File.WriteAllText(path, text);
-        return path;
-    }
 
     private static int[] Ports(SiloProcess silo)
     {

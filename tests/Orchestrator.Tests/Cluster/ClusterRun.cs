@@ -77,10 +77,8 @@ public sealed class ClusterRun : IDisposable
     }
 
     /// <summary>A spec of <paramref name="maxTrials"/> command trials running this run's objective script.</summary>
-    public string Spec(string name, int maxTrials, int parallel, string extraBudget = "", string extraTrial = "")
-    {
-        var path = Path.Combine(Directory, $"{name}.yaml");
-        File.WriteAllText(path, $$"""
+    public string Spec(string name, int maxTrials, int parallel, string extraBudget = "", string extraTrial = "") =>
+        WriteSpec(name, $$"""
             apiVersion: sweep/v1
             name: {{name}}
             metric: { name: value, goal: minimize }
@@ -93,6 +91,12 @@ public sealed class ClusterRun : IDisposable
               command: {{Marker}} --set x1=${x1} --set x2=${x2}
             {{extraTrial}}
             """);
+
+    /// <summary>Writes <paramref name="text"/> as this run's spec <paramref name="name"/>.yaml; its path.</summary>
+    public string WriteSpec(string name, string text)
+    {
+        var path = Path.Combine(Directory, $"{name}.yaml");
+        File.WriteAllText(path, text);
         return path;
     }
 

@@ -20,7 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await RunScriptAsync("up", "0");
-        Url = File.ReadLines(Path.Combine(Directory, "cluster.env")).Single(l => l.StartsWith("SWEEP_CLUSTER=", StringComparison.Ordinal))["SWEEP_CLUSTER=".Length..];
+        Url = ReadUrl();
     }
 
     /// <summary>Stops the server (fast shutdown: open connections are cut) and starts it again on the same port.</summary>
@@ -29,9 +29,12 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunScriptAsync("down");
         await Task.Delay(down);
         await RunScriptAsync("up", "0");
-        var url = File.ReadLines(Path.Combine(Directory, "cluster.env")).Single(l => l.StartsWith("SWEEP_CLUSTER=", StringComparison.Ordinal))["SWEEP_CLUSTER=".Length..];
-        Assert.Equal(Url, url);
+        Assert.Equal(Url, ReadUrl());
     }
+
+    /// <summary>The URL the script wrote to <c>cluster.env</c>.</summary>
+    private string ReadUrl() =>
+        File.ReadLines(Path.Combine(Directory, "cluster.env")).Single(l => l.StartsWith("SWEEP_CLUSTER=", StringComparison.Ordinal))["SWEEP_CLUSTER=".Length..];
 
     /// <summary>Runs SQL as the sweep role (psql over TCP with the pgpass file); its output.</summary>
     public async Task<string> SqlAsync(string sql)
