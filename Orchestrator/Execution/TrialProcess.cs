@@ -54,8 +54,10 @@ public sealed class TrialProcess : IAsyncDisposable
         // Orphans such as `sleep 1000 &` would hold stdout open and outlive the trial.
         ProcessGroup.Signal(ProcessId, ProcessGroup.SigKill);
         _groupGone = true;
+        reading.StopWaitingAfter(_options.DrainTimeout);
         var drained = Task.WhenAll(stdout, _stderr.Completion);
-        if (await Task.WhenAny(drained, Task.Delay(_options.DrainTimeout, CancellationToken.None)) == drained)
+        // Twice the patience: a callback left behind at DrainTimeout still gives the reader time to reach the result.
+        if (await Task.WhenAny(drained, Task.Delay(2 * _options.DrainTimeout, CancellationToken.None)) == drained)
             await drained; // surfaces an exception of the callback
         else
             TrialExecutionLog.DrainTimedOut(_logger, ProcessId, _options.DrainTimeout.TotalSeconds);

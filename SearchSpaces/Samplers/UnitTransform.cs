@@ -60,6 +60,11 @@ public static class UnitTransform
     // A single-point domain has a = b; its one value sits at the centre.
     private static double InverseLerp(double a, double b, double x) => b > a ? Math.Clamp((x - a) / (b - a), 0, 1) : 0.5;
 
-    private static double SnapToStep(double low, double high, double step, double x) =>
-        Math.Clamp(low + Math.Round((x - low) / step, MidpointRounding.AwayFromZero) * step, low, high);
+    // One grid index gives one value: the top index is High itself, since low + k·step can miss it by an ulp.
+    private static double SnapToStep(double low, double high, double step, double x)
+    {
+        var top = Math.Round((high - low) / step);
+        var k = Math.Clamp(Math.Round((x - low) / step, MidpointRounding.AwayFromZero), 0, top);
+        return k >= top ? high : Math.Min(low + k * step, high);
+    }
 }

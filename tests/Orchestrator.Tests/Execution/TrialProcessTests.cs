@@ -1,4 +1,5 @@
 using Sweep.Contracts.TrialProtocol;
+using Sweep.Orchestrator.Execution;
 
 namespace Sweep.Orchestrator.Tests.Execution;
 
@@ -23,6 +24,25 @@ public sealed class TrialProcessTests : TrialProcessFixture
         Assert.True(exit.Duration > TimeSpan.Zero);
         Assert.Equal(4, File.ReadAllLines(Path.Combine(Sandbox.LogDirectory, "stdout.log")).Length);
         Assert.Equal("training done\n", File.ReadAllText(Path.Combine(Sandbox.LogDirectory, "stderr.log")));
+    }
+
+    [Fact]
+    public async Task A_callback_that_hangs_after_the_exit_does_not_hide_the_result_line()
+    {
+        // A report to a sweep whose silo froze hangs; the trial has already printed its result and exited.
+        using var launcher = new TrialProcessLauncher(new TrialLauncherOptions { DrainTimeout = TimeSpan.FromSeconds(1) });
+        await using var trial = await launcher.StartAsync(Sandbox.Script("""
+            echo '{"type":"progress","step":0,"value":0.5}'
+            echo '{"type":"progress","step":1,"value":0.6}'
+            echo '{"type":"result","status":"complete","value":0.9}'
+            """));
+        var never = new TaskCompletionSource<bool>();
+        var calls = 0;
+        var exit = await trial.RunAsync(_ => ++calls == 1 ? new ValueTask<bool>(never.Task) : ValueTask.FromResult(true), CancellationToken.None)
+                              .WaitAsync(TrialRun.Timeout);
+        Assert.Equal((0, false), (exit.ExitCode, exit.Killed));
+        Assert.Equal(TrialState.Complete, exit.Result?.Status);
+        Assert.Equal(1, calls);
     }
 
     [Fact]
