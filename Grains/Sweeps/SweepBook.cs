@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Sweep.Grains.Model;
+using Sweep.Grains.Telemetry;
 using Sweep.SearchSpaces;
 using Sweep.SearchSpaces.Specs;
 
@@ -20,6 +22,7 @@ public sealed class SweepBook
     private readonly Dictionary<int, Lease> _leases = [];
     private readonly HashSet<string> _liveRunners = new(StringComparer.Ordinal);
     private readonly Func<DateTime> _clock;
+    private readonly string _samplerName;
     private DateTime? _runningSince;
 
     public SweepBook(SweepPlan plan, SweepInfo info, IEnumerable<TrialInfo> trials, Func<DateTime> clock)
@@ -27,6 +30,7 @@ public sealed class SweepBook
         Plan = plan;
         Study = plan.NewStudy();
         _clock = clock;
+        _samplerName = plan.Spec.Sampler.Kind.ToString().ToLowerInvariant();
         foreach (var t in trials.OrderBy(t => t.Number))
         {
             if (t.Number != _trials.Count) throw new InvalidOperationException($"sweep {info.Id}: trial {_trials.Count} is missing from storage");
@@ -71,7 +75,9 @@ public sealed class SweepBook
         }
         else if (_trials.Count < Info.MaxTrials)
         {
+            var asking = Stopwatch.GetTimestamp();
             var record = Study.Ask();
+            SweepMetrics.AskTook(Info.Id, _samplerName, asking);
             trial = new TrialInfo
             {
                 SweepId = Info.Id,

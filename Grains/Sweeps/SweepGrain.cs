@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sweep.Grains.Model;
 using Sweep.Grains.Storage;
+using Sweep.Grains.Telemetry;
 using Sweep.Grains.Trials;
 
 namespace Sweep.Grains.Sweeps;
@@ -36,8 +37,16 @@ public sealed partial class SweepGrain(
             _book = new SweepBook(plan, info, trials.Select((t, n) => t is null
                 ? throw new InvalidOperationException($"sweep {Id}: trial {n} is missing from storage")
                 : reported.TryGetValue(n, out var steps) ? t with { Intermediate = t.Intermediate.SetItems(steps) } : t), () => DateTime.UtcNow);
+            PublishQueue(_book.Info);
             StartTicking();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The sweep's queue is published by whichever activation holds it now.
+        SweepMetrics.SetQueue(Id, null);
+        return Task.CompletedTask;
     }
 
     public async Task<SweepInfo> CreateAsync(string specText, string specFile)
@@ -60,7 +69,9 @@ public sealed partial class SweepGrain(
     {
         EnsureCurrent();
         if (_book?.Next(slot) is not { } next) return null;
-        return await SaveAsync([next.Trial]) ? next.Assignment : null;
+        if (!await SaveAsync([next.Trial])) return null;
+        SweepMetrics.TrialStarted(Id, next.Assignment.Kind);
+        return next.Assignment;
     }
 
     public async Task<ReportDecision> ReportAsync(int number, int attempt, int step, double value)
@@ -153,12 +164,14 @@ public sealed partial class SweepGrain(
     /// <see cref="PauseForFullDisk"/>). Any other failure (the database away, a conflicting writer) leaves the book
     /// ahead of storage: this activation ends, the caller sees the error and retries against one rebuilt from storage.
     /// </summary>
-    private async Task<bool> SaveAsync(IEnumerable<TrialInfo> trials, bool always = false)
+    private async Task<bool> SaveAsync(IReadOnlyList<TrialInfo> trials, bool always = false)
     {
         try
         {
             foreach (var t in trials) await SaveTrialAsync(t);
             await SaveSweepAsync();
+            // Counted once stored: a change lost with its activation is made, and counted, again by the retry.
+            foreach (var t in trials) SweepMetrics.TrialEnded(Id, Book.Plan.Kind, t.Status);
             return true;
         }
         catch (StorageFullException e) when (!always)
@@ -191,8 +204,17 @@ public sealed partial class SweepGrain(
         var snapshot = Book.Snapshot();
         await state.WriteOrReloadAsync(snapshot, this);
         var active = !snapshot.IsResting;
+        PublishQueue(snapshot);
         if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActiveAsync(Id, active);
     }
+
+    /// <summary>What waits for a slot while the sweep runs (none while it drains); a resting sweep has no series.</summary>
+    private void PublishQueue(SweepInfo info) => SweepMetrics.SetQueue(Id, info.Status switch
+    {
+        SweepStatus.Running => info.Pending + Math.Max(0, info.MaxTrials - info.Asked),
+        _ when !info.IsResting => 0,
+        _ => null,
+    });
 
     /// <summary>The trial's row, without its intermediate values: those live in the progress log.</summary>
     private Task SaveTrialAsync(TrialInfo trial) =>

@@ -30,6 +30,9 @@ public sealed class SiloSettings
     /// <summary>Lease and tick timing of the sweep grains.</summary>
     public Grains.Sweeps.SweepEngineOptions Engine { get; init; } = new();
 
+    /// <summary>Where this silo's metrics go (<c>--otlp-endpoint</c>); by default nowhere.</summary>
+    public Telemetry.TelemetryOptions Telemetry { get; init; } = new();
+
     /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 }

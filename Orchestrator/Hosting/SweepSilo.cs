@@ -9,6 +9,7 @@ using Sweep.Grains;
 using Sweep.Grains.Storage;
 using Sweep.Orchestrator.Cluster;
 using Sweep.Orchestrator.Running;
+using Sweep.Orchestrator.Telemetry;
 
 namespace Sweep.Orchestrator.Hosting;
 
@@ -127,6 +128,7 @@ public sealed class SweepSilo : IAsyncDisposable
             .AddFilter("Npgsql", LogLevel.Warning);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout(settings));
+        builder.Services.AddSweepTelemetry(settings.Telemetry);
         builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
         {
             o.LeaseTimeout = settings.Engine.LeaseTimeout;

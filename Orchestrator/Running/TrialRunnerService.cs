@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Sweep.Grains.Model;
 using Sweep.Grains.Nodes;
 using Sweep.Grains.Sweeps;
+using Sweep.Grains.Telemetry;
 using Sweep.Orchestrator.Execution;
 using Sweep.Orchestrator.Hosting;
 
@@ -46,6 +47,7 @@ public sealed partial class TrialRunnerService(
         _processes = new ProcessAttempt(launcher, _options, log);
         var devices = _options.SlotDevices();
         LogStarted(log, _runner, devices.Count, string.Join(",", devices.Distinct()));
+        using var slotMetrics = SweepMetrics.PublishSlots(_options.NodeName, devices.Count, () => _running.Count);
         using var drain = stoppingToken.Register(() =>
         {
             if (!_running.IsEmpty) LogDraining(log, _running.Count, _options.DrainGrace.TotalSeconds);

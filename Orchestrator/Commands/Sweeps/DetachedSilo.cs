@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Running;
+using Sweep.Orchestrator.Telemetry;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -11,12 +12,14 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// </summary>
 internal static class DetachedSilo
 {
-    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TextWriter error, CancellationToken ct)
+    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TelemetryOptions telemetry, TextWriter error, CancellationToken ct)
     {
         var args = runner.SweepCommand.Concat(["silo", "--home", home.Path, "--exit-when-idle", "60",
             "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
             "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
+        // The background silo inherits the environment (OTEL_EXPORTER_OTLP_PROTOCOL); the flag's URL goes along.
+        if (telemetry.OtlpEndpoint is { } endpoint) args = args.Concat(["--otlp-endpoint", endpoint.OriginalString]);
         var log = home.SiloLog;
         home.CreateOwnerOnlyFile(log);   // the shell's >> would create it with the umask's mode
         var command = "exec " + string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";

@@ -20,15 +20,19 @@ public static class ResumeCommand
         var slotsPerGpu = CliOptions.SlotsPerGpu();
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning at once." };
         var cluster = new ClusterFlags();
+        var telemetry = new TelemetryFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
+        telemetry.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
+            if (target.Cluster is not null && telemetry.IsGiven(pr)) throw new UsageException(StartCommand.ClusterMetrics);
+            var metrics = target.Cluster is null ? telemetry.Read(pr) : new();
             var h = target.Home ?? new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
             var sweepId = pr.GetValue(id)!;
             int parallel;
@@ -40,6 +44,7 @@ public static class ResumeCommand
                 Cluster = target.Cluster,
                 Watch = pr.GetValue(watch),
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), parallel),
+                Telemetry = metrics,
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
             };

@@ -30,15 +30,18 @@ public static class SiloCommand
         var drain = new Option<int?>("--drain-grace") { Description = "With --cluster: seconds running trials get to finish after SIGTERM before they go back to the queue (default 60)." };
         var idle = new Option<int?>("--exit-when-idle") { Description = "Exit after this many seconds without an active sweep." };
         var cluster = new ClusterFlags();
+        var telemetry = new TelemetryFlags();
         var command = new Command("silo", "Run a silo with this node's trial runner: a home's (the other verbs connect to it), or one of a cluster's (--cluster).")
         {
             home, gpus, cpuSlots, slotsPerGpu, gpuMemory, labels, node, advertise, siloPort, gatewayPort, drain, idle,
         };
         cluster.AddTo(command);
+        telemetry.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("silo", pr.InvocationConfiguration.Error, async () =>
         {
             var error = pr.InvocationConfiguration.Error;
             var clusterSettings = cluster.Read(pr);
+            var metrics = telemetry.Read(pr);
             if (clusterSettings is null && (pr.GetValue(advertise) ?? (object?)pr.GetValue(siloPort) ?? pr.GetValue(gatewayPort) ?? pr.GetValue(drain)) is not null)
                 throw new UsageException("--advertise, --silo-port, --gateway-port and --drain-grace need --cluster URL (or SWEEP_CLUSTER)");
             foreach (var (option, value) in new[] { ("--silo-port", pr.GetValue(siloPort)), ("--gateway-port", pr.GetValue(gatewayPort)) })
@@ -53,7 +56,7 @@ public static class SiloCommand
             if (clusterSettings is not null) runner.DrainGrace = pr.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : DefaultDrainGrace;
             var settings = new SiloSettings
             {
-                Home = h, Runner = runner, LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+                Home = h, Runner = runner, Telemetry = metrics, LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
                 Cluster = clusterSettings, Advertise = pr.GetValue(advertise), SiloPort = pr.GetValue(siloPort), GatewayPort = pr.GetValue(gatewayPort),
                 Engine = clusterSettings is null ? new SweepEngineOptions() : new SweepEngineOptions { LeaseTimeout = ClusterTiming.LeaseTimeout, TickInterval = ClusterTiming.TickInterval },
             };
@@ -63,6 +66,7 @@ public static class SiloCommand
                 : $"silo {runner.NodeName} joined cluster '{clusterSettings.ClusterId}' ({clusterSettings.Database}) at {silo.Address}:{silo.Endpoint.SiloPort}, " +
                   $"gateway {silo.Endpoint.GatewayPort}, {runner.SlotDevices().Count} slots, pid {silo.Endpoint.ProcessId}; SIGTERM drains it " +
                   $"({runner.DrainGrace.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+            if (metrics.MetricsUrl is { } url) error.WriteLine($"silo: metrics go to {url} (OTLP, every {metrics.ExportInterval.TotalSeconds:F0} s)");
             var idleSince = DateTime.UtcNow;
             while (!ct.IsCancellationRequested)
             {

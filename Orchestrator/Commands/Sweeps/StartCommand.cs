@@ -12,6 +12,8 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// </summary>
 public static class StartCommand
 {
+    internal const string ClusterMetrics = "--otlp-endpoint is for the process that hosts a silo; on a cluster give it to each `sweep silo`";
+
     public static Command Create()
     {
         var spec = new Argument<string>("spec") { Description = "The sweep spec (YAML)." };
@@ -24,11 +26,13 @@ public static class StartCommand
         var slotsPerGpu = CliOptions.SlotsPerGpu();
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning once it is stored." };
         var cluster = new ClusterFlags();
+        var telemetry = new TelemetryFlags();
         var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home), or hand it to a cluster (--cluster).")
         {
             spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
+        telemetry.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
@@ -40,7 +44,9 @@ public static class StartCommand
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var clusterSettings = cluster.Read(pr);
             if (clusterSettings is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `start` returns once the sweep is stored (add --watch to follow it)");
+            if (clusterSettings is not null && telemetry.IsGiven(pr)) throw new UsageException(ClusterMetrics);
             if (clusterSettings is null && pr.GetValue(watch)) throw new UsageException("--watch is for a cluster; on a home `start` follows the sweep unless --detach");
+            var metrics = clusterSettings is null ? telemetry.Read(pr) : new();
             var h = clusterSettings is null ? SweepHome.Create(pr.GetValue(home)) : new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
             var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
             {
@@ -48,6 +54,7 @@ public static class StartCommand
                 Cluster = clusterSettings,
                 Watch = pr.GetValue(watch),
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), plan.Spec.Budget.ParallelTrials),
+                Telemetry = metrics,
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
             };

@@ -4,6 +4,7 @@ using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
 using Sweep.Orchestrator.Running;
+using Sweep.Orchestrator.Telemetry;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -18,6 +19,9 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     public OutputFormat Format { get; init; }
     public bool Detach { get; init; }
 
+    /// <summary>Metrics of the silo this process hosts or starts in the background; a live silo keeps its own.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
+
     /// <summary>The cluster the sweep goes to; null: the home on this machine.</summary>
     public ClusterSettings? Cluster { get; init; }
 
@@ -27,8 +31,12 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     public async Task<int> RunAsync(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
     {
         if (Cluster is { } cluster) return await RunOnClusterAsync(cluster, sweepId, act, ct);
-        if (Detach && SiloEndpoint.ReadLive(Home) is null) await DetachedSilo.StartAsync(Home, Runner, error, ct);
-        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner }, ct);
+        var started = Detach && SiloEndpoint.ReadLive(Home) is null;
+        if (started) await DetachedSilo.StartAsync(Home, Runner, Telemetry, error, ct);
+        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner, Telemetry = Telemetry }, ct);
+        if (Telemetry.OtlpEndpoint is not null && !started && !connection.IsHosted)
+            error.WriteLine($"note: the silo already serving {Home.Path} (pid {SiloEndpoint.ReadLive(Home)?.ProcessId}) exports its own metrics; " +
+                            "--otlp-endpoint applies to a silo this command starts");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
         var info = await act(sweep);
         if (Detach)
