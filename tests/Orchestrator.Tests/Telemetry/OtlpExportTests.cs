@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Sweep.Orchestrator.Tests.Engine;
 
 namespace Sweep.Orchestrator.Tests.Telemetry;
@@ -32,6 +35,26 @@ public sealed class OtlpExportTests : SweepCliTest
         var body = Encoding.UTF8.GetString([.. posts.SelectMany(p => p.Body)]);
         foreach (var expected in new[] { "sweep.trials.started", "sweep.trials.completed", "sweep.ask.duration", "otlp-run", "Microsoft.Orleans" })
             Assert.Contains(expected, body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_detach_hands_the_endpoint_to_the_background_silo_which_flushes_on_sigterm()
+    {
+        using var collector = new OtlpReceiver();
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(Spec), "--home", Cli.Home, "--id", "otlp-bg", "--detach", "--otlp-endpoint", collector.Url);
+        Assert.True(code == 0, err);
+        await SweepCli.WaitUntil(async () => await Cli.TryStatus("otlp-bg") is { } s && s["status"]!.GetValue<string>() == "completed",
+                                 TimeSpan.FromSeconds(60), "the background sweep completed");
+        var silo = JsonNode.Parse(File.ReadAllText(Path.Combine(Cli.Home, "silo.json")))!["ProcessId"]!.GetValue<int>();
+        Assert.Contains(silo, SweepCli.ProcessesWith(collector.Url));
+        using (var process = Process.GetProcessById(silo))
+        {
+            Assert.Equal(0, (await SweepCli.Exec("kill", "-TERM", silo.ToString(CultureInfo.InvariantCulture))).Code);
+            using var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(stopped.Token);
+        }
+        var body = Encoding.UTF8.GetString([.. collector.Requests.Where(r => r.Path == "/v1/metrics").SelectMany(r => r.Body)]);
+        Assert.Contains("otlp-bg", body, StringComparison.Ordinal);
     }
 
     [Theory]
