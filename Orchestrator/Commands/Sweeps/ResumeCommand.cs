@@ -20,11 +20,13 @@ public static class ResumeCommand
         var slotsPerGpu = CliOptions.SlotsPerGpu();
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning at once." };
         var cluster = new ClusterFlags();
+        var progress = new ProgressFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
+        progress.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
@@ -42,6 +44,7 @@ public static class ResumeCommand
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), parallel),
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
+                Progress = progress.Read(pr),
             };
             return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
         }));
