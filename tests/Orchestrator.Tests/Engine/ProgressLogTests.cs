@@ -68,8 +68,11 @@ public sealed partial class ProgressLogTests : SweepCliTest
         var text = Ansi().Replace(screen, "");
         Assert.True(code == 0, $"exit {code}\n{text}\n{err}");
         Assert.Contains("running trials", text);
+        // A row of a running trial: number, step (or - before its first report), last value, node/slot.
+        Assert.Matches(@"│ \d+ +│ (\d+|-) +│ [^│]+│ [^│/]+/[^│]+│", text);
         Assert.Matches(@"best value: \d", text);
-        Assert.Contains("trial 0 started on node", text);
+        // The last trial events under the table (the view keeps the last five).
+        Assert.Matches(@"trial \d+ (started on node|complete: |pruned)", text);
         Assert.Contains("\u001b[", screen);
         var data = File.ReadAllText(stdout);
         Assert.DoesNotContain("\u001b", data);
