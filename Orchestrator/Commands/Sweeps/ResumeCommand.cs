@@ -21,12 +21,14 @@ public static class ResumeCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning at once." };
         var cluster = new ClusterFlags();
         var telemetry = new TelemetryFlags();
+        var progress = new ProgressFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
         telemetry.AddTo(command);
+        progress.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
@@ -47,6 +49,7 @@ public static class ResumeCommand
                 Telemetry = metrics,
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
+                Progress = progress.Read(pr),
             };
             return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
         }));

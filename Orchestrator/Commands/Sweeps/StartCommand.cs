@@ -27,12 +27,14 @@ public static class StartCommand
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning once it is stored." };
         var cluster = new ClusterFlags();
         var telemetry = new TelemetryFlags();
+        var progress = new ProgressFlags();
         var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home), or hand it to a cluster (--cluster).")
         {
             spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
         telemetry.AddTo(command);
+        progress.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
@@ -57,6 +59,7 @@ public static class StartCommand
                 Telemetry = metrics,
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
+                Progress = progress.Read(pr),
             };
             return await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
         }));

@@ -28,6 +28,9 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     /// <summary>On a cluster: follow the sweep to rest instead of returning once it is stored.</summary>
     public bool Watch { get; init; }
 
+    /// <summary>How the followed sweep shows progress on stderr (<see cref="ProgressFlags"/>).</summary>
+    public ProgressMode Progress { get; init; } = ProgressMode.Log;
+
     public async Task<int> RunAsync(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
     {
         if (Cluster is { } cluster) return await RunOnClusterAsync(cluster, sweepId, act, ct);
@@ -38,6 +41,7 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
             error.WriteLine($"note: the silo already serving {Home.Path} (pid {SiloEndpoint.ReadLive(Home)?.ProcessId}) exports its own metrics; " +
                             "--otlp-endpoint applies to a silo this command starts");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
+        var since = DateTime.UtcNow;
         var info = await act(sweep);
         if (Detach)
         {
@@ -47,7 +51,7 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         }
         if (connection.IsHosted)
             error.WriteLine($"sweep {info.Id}: {info.MaxTrials} trials, state in {Home.Database}; Ctrl+C leaves it resumable (`sweep resume {info.Id}`)");
-        return await FollowAsync(connection, sweep, info, ct);
+        return await FollowAsync(connection, sweep, info, since, ct);
     }
 
     /// <summary>The cluster's silos run the sweep: store it (or resume it), print its id, and follow it only with <see cref="Watch"/>.</summary>
@@ -55,8 +59,9 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     {
         await using var connection = await SweepConnection.ConnectAsync(cluster, ct);
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
+        var since = DateTime.UtcNow;
         var info = await act(sweep);
-        if (Watch) return await FollowAsync(connection, sweep, info, ct);
+        if (Watch) return await FollowAsync(connection, sweep, info, since, ct);
         if (Format == OutputFormat.Json) output.WriteLine(new System.Text.Json.Nodes.JsonObject { ["id"] = info.Id }.ToJsonString());
         else if (Format == OutputFormat.Yaml) output.WriteLine($"id: {info.Id}");
         else output.WriteLine(info.Id);
@@ -65,12 +70,13 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
         return ExitCodes.Ok;
     }
 
-    private async Task<int> FollowAsync(SweepConnection connection, ISweepGrain sweep, SweepInfo info, CancellationToken ct)
+    /// <summary>Follows the sweep to rest; trials that finished before <paramref name="since"/> (a resumed sweep's) are not told again.</summary>
+    private async Task<int> FollowAsync(SweepConnection connection, ISweepGrain sweep, SweepInfo info, DateTime since, CancellationToken ct)
     {
         SweepInfo final;
         try
         {
-            final = await new SweepWatcher(error, !Console.IsErrorRedirected).FollowAsync(sweep, TimeSpan.FromMilliseconds(500), ct);
+            final = await new SweepWatcher(error, Progress, since).FollowAsync(sweep, TimeSpan.FromMilliseconds(500), ct);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException && !connection.IsHosted)
         {
