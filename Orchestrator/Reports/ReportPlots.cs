@@ -77,12 +77,14 @@ internal static class ReportPlots
         var (low, high) = (values.Min(), values.Max());
         var colormap = new ScottPlot.Colormaps.Viridis();
         double[] xs = [.. Enumerable.Range(0, scales.Count + 1).Select(i => (double)i)];
-        // Worst first, so the best lines are drawn on top.
-        foreach (var t in complete.OrderBy(t => sweep.Goal == StudyDirection.Maximize ? t.Value : -t.Value))
+        // Worst first, so the best lines are drawn on top; coloured by rank, so one outlier does not wash out the rest.
+        var worstFirst = complete.OrderBy(t => sweep.Goal == StudyDirection.Maximize ? t.Value : -t.Value).ToList();
+        for (var rank = 0; rank < worstFirst.Count; rank++)
         {
+            var t = worstFirst[rank];
             var fraction = high > low ? (t.Value!.Value - low) / (high - low) : 0.5;
             double[] ys = [.. scales.Select(s => s.Fraction(t.Params[s.Name])), fraction];
-            var line = plot.Add.ScatterLine(xs, ys, colormap.GetColor(sweep.Goal == StudyDirection.Maximize ? fraction : 1 - fraction).WithAlpha(0.8));
+            var line = plot.Add.ScatterLine(xs, ys, colormap.GetColor(worstFirst.Count > 1 ? rank / (worstFirst.Count - 1.0) : 1).WithAlpha(0.8));
             line.LineWidth = 1.5f;
         }
         for (var i = 0; i <= scales.Count; i++)
@@ -98,7 +100,7 @@ internal static class ReportPlots
         plot.Axes.Left.SetTicks([], []);
         plot.Axes.SetLimits(-0.3, scales.Count + 0.6, -0.15, 1.15);
         return Render("parallel", "Parallel coordinates: each complete trial across the parameters (most important first) to its value; "
-                                  + "brighter is better.", plot);
+                                  + "brighter ranks better.", plot);
     }
 
     /// <summary>Each parameter's share of the value's variance (fANOVA), most important on top.</summary>
