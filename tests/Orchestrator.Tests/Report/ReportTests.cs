@@ -107,6 +107,8 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
         // Ids are page-wide in HTML: each inline SVG's clip paths and images must keep their own.
         var ids = Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Contains(ids, id => id.StartsWith("contour-", StringComparison.Ordinal));
+        Assert.All(ids, id => Assert.Contains(Figures, f => id == f || id.StartsWith(f + "-", StringComparison.Ordinal)));
         var best = (await Cli.Status(ReportSweep.Id))["best_trial"]!.GetValue<int>();
         Assert.Contains($"best trial #{best}", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"best\"><td>" + best + "</td>", html, StringComparison.Ordinal);
