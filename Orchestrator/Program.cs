@@ -26,6 +26,7 @@ root.Add(StartCommand.Create());
 foreach (var c in ReadCommands.Create()) root.Add(c);
 root.Add(BestCommand.Create());
 root.Add(ExportCommand.Create());
+root.Add(ReportCommand.Create());
 foreach (var c in ControlCommands.Create()) root.Add(c);
 root.Add(ResumeCommand.Create());
 root.Add(SiloCommand.Create());

@@ -13,4 +13,12 @@ internal static class AtomicFile
         using (var writer = new StreamWriter(tmp, options)) writer.Write(text);
         File.Move(tmp, path, overwrite: true);
     }
+
+    /// <summary>The same for bytes (a PNG).</summary>
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var tmp = path + ".tmp";
+        File.WriteAllBytes(tmp, bytes);
+        File.Move(tmp, path, overwrite: true);
+    }
 }

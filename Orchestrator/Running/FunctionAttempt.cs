@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Sweep.Contracts.TrialProtocol;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Functions;
 
@@ -11,7 +12,8 @@ namespace Sweep.Orchestrator.Running;
 /// </summary>
 internal static class FunctionAttempt
 {
-    public static async Task<TrialOutcome> RunAsync(TrialAssignment a, Func<int, double, Task<ReportDecision>> report, CancellationToken kill)
+    public static async Task<TrialOutcome> RunAsync(TrialAssignment a, TrialProgressFile progress, Func<int, double, Task<ReportDecision>> report,
+                                                    CancellationToken kill)
     {
         BenchmarkFunction function;
         double final;
@@ -28,7 +30,11 @@ internal static class FunctionAttempt
         for (var step = 1; step <= a.Steps; step++)
         {
             if (a.StepSeconds > 0) await Task.Delay(TimeSpan.FromSeconds(a.StepSeconds), kill);
-            var decision = await report(step, SyntheticCurve.Value(final, function.Optimum, hash, step, a.Steps));
+            var value = SyntheticCurve.Value(final, function.Optimum, hash, step, a.Steps);
+            // The line a trial process would have written, its counter under the name pruner.resource reads.
+            progress.Append(new ProgressRecord(a.Resource == ResourceUnit.Step ? step : null, a.Resource == ResourceUnit.Epoch ? step : null,
+                                               new Dictionary<string, double?>(StringComparer.Ordinal) { [a.MetricName] = value }));
+            var decision = await report(step, value);
             if (decision == ReportDecision.Prune) return new TrialOutcome { State = TrialState.Pruned };
             if (decision == ReportDecision.Kill || kill.IsCancellationRequested) return TrialOutcome.Cancelled;
         }

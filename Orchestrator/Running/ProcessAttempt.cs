@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Sweep.Contracts.TrialProtocol;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Execution;
-using Sweep.Orchestrator.Hosting;
 using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Running;
@@ -19,12 +18,10 @@ namespace Sweep.Orchestrator.Running;
 internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOptions options, ILogger log)
 {
     /// <summary>The outcome, or null when the silo shut down under the attempt (the lease or resume requeues it).</summary>
-    public async Task<TrialOutcome?> RunAsync(TrialAssignment a, string device, Func<int, double, Task<ReportDecision>> report,
-                                              CancellationToken kill, CancellationToken shutdown)
+    public async Task<TrialOutcome?> RunAsync(TrialAssignment a, string device, TrialProgressFile progress,
+                                              Func<int, double, Task<ReportDecision>> report, CancellationToken kill, CancellationToken shutdown)
     {
-        var dir = Path.Combine(options.TrialsDirectory, a.SweepId, a.Number.ToString(CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(Path.GetDirectoryName(dir)!, SweepHome.OwnerOnlyFolder);   // each level: the mode applies to the last only
-        Directory.CreateDirectory(dir, SweepHome.OwnerOnlyFolder);
+        var dir = options.CreateTrialDirectory(a.SweepId, a.Number);
         // A silo killed with -9 may have left processes of an earlier attempt here: none may run beside this one.
         if (TrialProcessTable.EndLeftovers(dir) is > 0 and var ended) TrialExecutionLog.LeftoversEnded(log, ended, dir);
         TrialProcess process;
@@ -65,7 +62,9 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
         async ValueTask<bool> OnRecordAsync(ProtocolRecord record)
         {
             if (a.ProgressTimeout is { } s) quiet.CancelAfter(s);
-            if (record is not ProgressRecord p || p.Metric(a.MetricName) is not { } value) return true;
+            if (record is not ProgressRecord p) return true;
+            progress.Append(p);
+            if (p.Metric(a.MetricName) is not { } value) return true;
             if (p.Resource(a.Resource) is not { } step)
             {
                 var field = a.Resource.ToString().ToLowerInvariant();

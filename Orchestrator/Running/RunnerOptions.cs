@@ -44,6 +44,15 @@ public sealed class RunnerOptions
     /// <summary>The program and leading arguments that run <c>sweep</c> (for <c>sweep train</c> trials).</summary>
     public IReadOnlyList<string> SweepCommand { get; set; } = SweepExecutable.Resolve();
 
+    /// <summary>The run folder of a trial (<c>HOME/trials/SWEEP/N</c>), created owner-only with its sweep's folder.</summary>
+    public string CreateTrialDirectory(string sweepId, int number)
+    {
+        var dir = Path.Combine(TrialsDirectory, sweepId, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(Path.GetDirectoryName(dir)!, Hosting.SweepHome.OwnerOnlyFolder);   // each level: the mode applies to the last only
+        Directory.CreateDirectory(dir, Hosting.SweepHome.OwnerOnlyFolder);
+        return dir;
+    }
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(NodeName)) throw new ArgumentException($"{nameof(NodeName)} must not be empty");

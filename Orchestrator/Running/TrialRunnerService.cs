@@ -126,6 +126,7 @@ public sealed partial class TrialRunnerService(
         var a = attempt.Assignment;
         var sweep = grains.GetGrain<ISweepGrain>(a.SweepId);
         using var stopFunction = CancellationTokenSource.CreateLinkedTokenSource(attempt.KillToken, _shutdown.Token);
+        var progress = TrialProgressFile.Open(_options, a.SweepId, a.Number);
         try
         {
             TrialOutcome? outcome;
@@ -133,8 +134,8 @@ public sealed partial class TrialRunnerService(
             try
             {
                 outcome = a.Kind == TrialKind.Function
-                    ? await FunctionAttempt.RunAsync(a, ReportAsync, stopFunction.Token)
-                    : await _processes!.RunAsync(a, attempt.Device, ReportAsync, attempt.KillToken, _shutdown.Token);
+                    ? await FunctionAttempt.RunAsync(a, progress, ReportAsync, stopFunction.Token)
+                    : await _processes!.RunAsync(a, attempt.Device, progress, ReportAsync, attempt.KillToken, _shutdown.Token);
             }
             catch (OperationCanceledException) when (attempt.KillRequested || _shutdown.IsCancellationRequested)
             {
@@ -153,6 +154,8 @@ public sealed partial class TrialRunnerService(
         }
         finally
         {
+            progress.Dispose();
+            if (progress.Error is { } lost) LogProgressFileLost(log, a.SweepId, a.Number, lost);
             _running.TryRemove((a.SweepId, a.Number), out _);
         }
 
@@ -254,6 +257,9 @@ public sealed partial class TrialRunnerService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: report of trial {Number} at step {Step} lost")]
     private static partial void LogReportLost(ILogger logger, string sweepId, int number, int step, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: progress.jsonl of trial {Number} is incomplete ({Error})")]
+    private static partial void LogProgressFileLost(ILogger logger, string sweepId, int number, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sweep {SweepId}: result of trial {Number} not delivered ({Error}); retrying in {Seconds} s")]
     private static partial void LogFinishRetry(ILogger logger, string sweepId, int number, double seconds, string error);

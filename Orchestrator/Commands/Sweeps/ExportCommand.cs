@@ -8,7 +8,11 @@ using Sweep.Orchestrator.Output;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
-/// <summary><c>sweep export ID -f json|yaml|csv|optuna-journal [-o FILE]</c>: the sweep and every trial.</summary>
+/// <summary>
+/// <c>sweep export ID -f json|yaml|csv|csv-curves|optuna-journal [-o FILE]</c>: the sweep and every trial. The json and
+/// yaml trees carry each trial's curve (its reported values, step by step); csv has one row per trial, csv-curves one
+/// row per reported value (long format, to join with csv on <c>number</c>).
+/// </summary>
 public static class ExportCommand
 {
     public static Command Create()
@@ -16,8 +20,8 @@ public static class ExportCommand
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
         var cluster = new ClusterFlags();
-        var format = new Option<string>("--format", "-f") { Description = "json, yaml, csv or optuna-journal.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "yaml", "csv", "optuna-journal");
+        var format = new Option<string>("--format", "-f") { Description = "json, yaml, csv, csv-curves or optuna-journal.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "yaml", "csv", "csv-curves", "optuna-journal");
         var output = CliOptions.Output();
         var command = new Command("export", "Export a sweep's trials (json, yaml, csv, or an Optuna journal).") { id, home, format, output };
         cluster.AddTo(command);
@@ -29,6 +33,7 @@ public static class ExportCommand
             var text = pr.GetValue(format) switch
             {
                 "csv" => Csv(trials),
+                "csv-curves" => CsvCurves(trials),
                 "optuna-journal" => string.Concat(OptunaJournal.Lines(sweep, SweepPlan.Parse(sweep.SpecText, sweep.SpecFile).Spec.Space, trials).Select(l => l + "\n")),
                 var f => Tree(sweep, trials, f ?? "json"),
             };
@@ -41,8 +46,26 @@ public static class ExportCommand
 
     private static string Tree(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, string format)
     {
-        var node = new JsonObject { ["sweep"] = SweepViews.Sweep(sweep), ["trials"] = new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]) };
+        var node = new JsonObject { ["sweep"] = SweepViews.Sweep(sweep), ["trials"] = new JsonArray([.. trials.Select(t => (JsonNode)WithCurve(t))]) };
         return format == "yaml" ? YamlEmitter.Emit(node) : node.ToJsonString(JsonOptions.Indented) + "\n";
+    }
+
+    private static JsonObject WithCurve(TrialInfo t)
+    {
+        var o = SweepViews.Trial(t);
+        o["curve"] = new JsonArray([.. t.Intermediate.Select(kv => (JsonNode)new JsonObject { ["step"] = kv.Key, ["value"] = kv.Value })]);
+        return o;
+    }
+
+    /// <summary>One row per reported value: <c>number,state,step,value</c>, by trial then step.</summary>
+    private static string CsvCurves(IReadOnlyList<TrialInfo> trials)
+    {
+        var sb = new StringBuilder("number,state,step,value\n");
+        foreach (var t in trials)
+            foreach (var (step, value) in t.Intermediate)
+                sb.Append(t.Number.ToString(CultureInfo.InvariantCulture)).Append(',').Append(t.Status.ToString().ToLowerInvariant()).Append(',')
+                  .Append(step.ToString(CultureInfo.InvariantCulture)).Append(',').Append(value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        return sb.ToString();
     }
 
     private static string Csv(IReadOnlyList<TrialInfo> trials)
