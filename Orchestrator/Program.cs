@@ -21,10 +21,14 @@ if (args is ["train" or "bench-train", ..])
     }
 }
 
-var root = new RootCommand("Sweep: hyperparameter sweeps for spiking networks that learn event-camera vision from RGB.");
+var root = new RootCommand("Sweep: hyperparameter sweeps for spiking networks that learn event-camera vision from RGB.")
+{
+    CliOptions.Quiet, CliOptions.Verbose,
+};
 root.Add(StartCommand.Create());
 foreach (var c in ReadCommands.Create()) root.Add(c);
 root.Add(BestCommand.Create());
+root.Add(LogsCommand.Create());
 root.Add(ExportCommand.Create());
 foreach (var c in ControlCommands.Create()) root.Add(c);
 root.Add(ResumeCommand.Create());
@@ -36,14 +40,23 @@ root.Add(AskTellCommand.Create());
 root.Add(DoctorCommand.Create());
 root.Add(TrainCommand.Create());
 root.Add(BenchTrainCommand.Create());
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+root.Add(HelpCommand.Create(root));
+var parsed = root.Parse(FormatArguments.Normalize(args));
+var usageErrors = CliErrors.Describe(parsed).ToList();
+if (usageErrors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
 {
     // Every parse error is a usage error: exit 2, the message on stderr, stdout left to data.
-    foreach (var error in parsed.Errors) Console.Error.WriteLine($"sweep: {error.Message}");
-    Console.Error.WriteLine("sweep: see `sweep --help`, or `sweep VERB --help`");
+    foreach (var line in usageErrors) Console.Error.WriteLine($"sweep: {line}");
+    Console.Error.WriteLine("sweep: see `sweep help`, or `sweep help VERB`");
     return ExitCodes.Usage;
 }
+if (parsed.GetValue(CliOptions.Quiet) && parsed.GetValue(CliOptions.Verbose))
+{
+    Console.Error.WriteLine("sweep: --quiet and --verbose exclude each other");
+    return ExitCodes.Usage;
+}
+Verbosity.Level = parsed.GetValue(CliOptions.Quiet) ? Microsoft.Extensions.Logging.LogLevel.Error
+    : parsed.GetValue(CliOptions.Verbose) ? Microsoft.Extensions.Logging.LogLevel.Debug : null;
 // Our own signal handling (System.CommandLine's would block its handler until the verb ends, and forget which signal).
 Termination.Watch();
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, Termination.Token);

@@ -30,6 +30,6 @@ public sealed class SiloSettings
     /// <summary>Lease and tick timing of the sweep grains.</summary>
     public Grains.Sweeps.SweepEngineOptions Engine { get; init; } = new();
 
-    /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself).</summary>
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+    /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself), or what -q / -v chose.</summary>
+    public LogLevel LogLevel { get; init; } = Verbosity.LogLevelOr(LogLevel.Warning);
 }

@@ -16,7 +16,8 @@ internal static class DetachedSilo
         var args = runner.SweepCommand.Concat(["silo", "--home", home.Path, "--exit-when-idle", "60",
             "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
-            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
+            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture),
+            .. Verbosity.Level is <= Microsoft.Extensions.Logging.LogLevel.Debug ? ["--verbose"] : Array.Empty<string>()]);   // -v reaches its log
         var log = home.SiloLog;
         home.CreateOwnerOnlyFile(log);   // the shell's >> would create it with the umask's mode
         var command = "exec " + string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";

@@ -29,12 +29,14 @@ public static class ResumeCommand
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
-            var h = target.Home ?? new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
+            var h = target.Home ?? SweepHome.At(pr.GetValue(home));
             var sweepId = pr.GetValue(id)!;
             int parallel;
             using (var store = target.OpenStore())
                 parallel = Grains.Sweeps.SweepPlan.Parse(store.Sweep(sweepId).SpecText, sweepId).Spec.Budget.ParallelTrials;
-            var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
+            // -q: progress stays off stderr; the lines that say why a run failed still come out.
+            var quiet = Verbosity.Quiet ? new QuietWriter() : null;
+            var session = new SweepSession(pr.InvocationConfiguration.Output, quiet ?? pr.InvocationConfiguration.Error)
             {
                 Home = h,
                 Cluster = target.Cluster,
@@ -43,7 +45,8 @@ public static class ResumeCommand
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
             };
-            return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
+            var code = await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
+            return quiet?.Replay(code, pr.InvocationConfiguration.Error) ?? code;
         }));
         return command;
     }
