@@ -62,7 +62,7 @@ public sealed class LogsCommandTests : SweepCliTest
     }
 
     [Fact]
-    public async Task Unknown_trials_and_in_process_functions_are_one_line_each()
+    public async Task Unknown_trials_and_a_missing_folder_are_one_line_each()
     {
         Assert.Equal(0, (await Cli.Run("start", CommandSpec(1, 0), "--home", Cli.Home, "--id", "t")).Code);
         var (code, output, err) = await Cli.Run("logs", "t", "7", "--home", Cli.Home);
@@ -81,5 +81,34 @@ public sealed class LogsCommandTests : SweepCliTest
         Assert.Equal(1, code);
         Assert.Single(err.Trim().Split('\n'));
         Assert.Contains("has no log folder", err);
+    }
+
+    [Fact]
+    public async Task A_trial_another_node_ran_says_where_its_logs_are()
+    {
+        // A home silo under another node name stands for the machine that ran the trial.
+        using var silo = Cli.Start(null, "silo", "--home", Cli.Home, "--node", "gpu-box-7", "--cpu-slots", "1", "--exit-when-idle", "30");
+        try
+        {
+            await NodeNamedInErrorAsync();
+        }
+        finally
+        {
+            silo.Kill(entireProcessTree: true);
+        }
+    }
+
+    private async Task NodeNamedInErrorAsync()
+    {
+        await SweepCli.WaitUntil(() => Task.FromResult(File.Exists(Path.Combine(Cli.Home, "silo.json"))), TimeSpan.FromSeconds(60), "the silo served the home");
+        var (code, _, err) = await Cli.Run("start", CommandSpec(1, 0), "--home", Cli.Home, "--id", "n");
+        Assert.True(code == 0, err);
+        Assert.Equal("gpu-box-7", (await Cli.Trials("n"))[0]!["node"]!.GetValue<string>());
+        Directory.Delete(Path.Combine(Cli.Home, "trials", "n", "0"), recursive: true);
+        (code, var output, err) = await Cli.Run("logs", "n", "0", "--home", Cli.Home);
+        Assert.Equal(1, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("sweep logs: trial 0's logs are on node 'gpu-box-7', the machine that ran it", err);
+        Assert.Single(err.Trim().Split('\n'));
     }
 }
