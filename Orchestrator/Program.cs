@@ -8,7 +8,8 @@ using Sweep.Trainer.Runtime;
 // A trial's supervisor: first and fast, before anything else loads.
 if (args is [TrialSupervisor.Verb, ..]) return TrialSupervisor.Run(args);
 
-if (args is ["train" or "bench-train", ..])
+// The verb: the first argument after the global -q / -v.
+if (args.SkipWhile(a => a is "-q" or "--quiet" or "-v" or "--verbose").FirstOrDefault() is "train" or "bench-train")
 {
     try
     {
@@ -16,7 +17,7 @@ if (args is ["train" or "bench-train", ..])
     }
     catch (ArgumentException e)
     {
-        Console.Error.WriteLine($"sweep {args[0]}: {e.Message}");
+        Console.Error.WriteLine($"sweep {args.First(a => a is "train" or "bench-train")}: {e.Message}");
         return ExitCodes.Usage;
     }
 }
