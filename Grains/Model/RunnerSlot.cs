@@ -14,6 +14,9 @@ public sealed record RunnerSlot([property: Id(0)] string Runner, [property: Id(1
     /// <summary>Declared GPU memory not held by running attempts on <see cref="Device"/>; null: not declared (or a CPU slot).</summary>
     [Id(4)] public double? FreeGpuMemoryGb { get; init; }
 
+    /// <summary>The OpenMP threads a trial in this slot runs with; null: the library's default.</summary>
+    [Id(5)] public int? Threads { get; init; }
+
     /// <summary>Whether a trial with these placement needs may run here.</summary>
     public bool Fits(double? gpuMemoryGb, ImmutableSortedDictionary<string, string> labels) =>
         labels.All(l => Labels.TryGetValue(l.Key, out var v) && v == l.Value)

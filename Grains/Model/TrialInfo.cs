@@ -29,6 +29,8 @@ public sealed record TrialInfo
     [Id(16)] public DateTime CreatedUtc { get; init; }
     [Id(17)] public DateTime? StartedUtc { get; init; }
     [Id(18)] public DateTime? FinishedUtc { get; init; }
+    /// <summary>The OpenMP threads the last attempt ran with (<c>OMP_NUM_THREADS</c>); null: the library's default, or unknown.</summary>
+    [Id(19)] public int? Threads { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }

@@ -92,7 +92,7 @@ public sealed class SweepBook
         var now = _clock();
         trial = Put(trial with
         {
-            Status = TrialState.Running, Attempt = trial.Attempt + 1, Node = slot.Node, Device = slot.Device, Runner = slot.Runner,
+            Status = TrialState.Running, Attempt = trial.Attempt + 1, Node = slot.Node, Device = slot.Device, Runner = slot.Runner, Threads = slot.Threads,
             StartedUtc = now, FinishedUtc = null, ExitCode = null,
         });
         _leases[trial.Number] = new Lease(slot.Runner, now, Confirmed: true);

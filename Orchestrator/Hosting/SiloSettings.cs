@@ -33,6 +33,6 @@ public sealed class SiloSettings
     /// <summary>Where this silo's metrics go (<c>--otlp-endpoint</c>); by default nowhere.</summary>
     public Telemetry.TelemetryOptions Telemetry { get; init; } = new();
 
-    /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself).</summary>
-    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+    /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself), or what -q / -v chose.</summary>
+    public LogLevel LogLevel { get; init; } = Verbosity.LogLevelOr(LogLevel.Warning);
 }

@@ -1,7 +1,7 @@
 namespace Sweep.Orchestrator.Hosting;
 
 /// <summary>
-/// The home folder (<c>--home DIR</c>, default <c>./.sweep</c>): the SQLite state file, trial run folders, the key
+/// The home folder (<c>--home DIR</c>, else <c>SWEEP_HOME</c>, else <c>./.sweep</c>): the SQLite state file, trial run folders, the key
 /// that lets a process drive its silo, and the address file of a silo serving it. One silo per home at a time (a
 /// lock file). Specs, logs and the database may hold secrets: the folder is the owner's alone (0700) and the files
 /// Sweep writes in it are 0600, whatever the umask.
@@ -9,6 +9,9 @@ namespace Sweep.Orchestrator.Hosting;
 public sealed record SweepHome(string Path)
 {
     public const string DefaultPath = ".sweep";
+
+    /// <summary>The variable that names the home when <c>--home</c> is not given.</summary>
+    public const string Variable = "SWEEP_HOME";
 
     /// <summary>Owner read/write (and search for folders): what every file and folder of a home gets.</summary>
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -22,11 +25,18 @@ public sealed record SweepHome(string Path)
     public string SiloLog => System.IO.Path.Combine(Path, "silo.log");
     public string KeyFile => System.IO.Path.Combine(Path, "home-key.pfx");
 
+    /// <summary>The one place a home path is chosen: <c>--home</c>, else <c>SWEEP_HOME</c>, else <c>./.sweep</c>; absolute.</summary>
+    public static string ResolvePath(string? path) =>
+        System.IO.Path.GetFullPath(path ?? (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } env ? env : DefaultPath));
+
+    /// <summary>The home a path names, neither created nor checked (a cluster client's trial folders).</summary>
+    public static SweepHome At(string? path) => new(ResolvePath(path));
+
     /// <summary>For verbs that start work: creates the folder (0700) when missing and makes an existing one the owner's alone.</summary>
     /// <exception cref="UsageException">The path is a file, or the folder cannot be made or entered.</exception>
     public static SweepHome Create(string? path)
     {
-        var home = new SweepHome(System.IO.Path.GetFullPath(path ?? DefaultPath));
+        var home = At(path);
         if (File.Exists(home.Path)) throw new UsageException($"--home {home.Path} is a file, not a folder");
         try
         {
@@ -49,7 +59,7 @@ public sealed record SweepHome(string Path)
     /// <exception cref="UsageException">The folder or its database is missing.</exception>
     public static SweepHome Existing(string? path)
     {
-        var home = new SweepHome(System.IO.Path.GetFullPath(path ?? DefaultPath));
+        var home = At(path);
         if (File.Exists(home.Path)) throw new UsageException($"--home {home.Path} is a file, not a folder");
         if (!Directory.Exists(home.Path))
             throw new UsageException($"home directory {home.Path} does not exist (start a sweep there first, or pass --home DIR)");

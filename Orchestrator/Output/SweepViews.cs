@@ -36,7 +36,8 @@ public static class SweepViews
         ["spec_file"] = s.SpecFile,
     };
 
-    public static JsonObject Trial(TrialInfo t)
+    /// <param name="curve">Also the reported values, as a list of <c>{step, value}</c>.</param>
+    public static JsonObject Trial(TrialInfo t, bool curve = false)
     {
         var o = new JsonObject
         {
@@ -56,6 +57,9 @@ public static class SweepViews
         };
         if (t.Metrics.Count > 0) o["metrics"] = new JsonObject(t.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         if (t.ExitCode is { } code) o["exit_code"] = code;
+        if (t.Threads is { } threads) o["threads"] = threads;
+        if (curve)
+            o["curve"] = new JsonArray([.. t.Intermediate.Select(kv => (JsonNode?)new JsonObject { ["step"] = kv.Key, ["value"] = kv.Value })]);
         return o;
     }
 

@@ -56,6 +56,9 @@ public static class YamlEmitter
         null => "null",
         JsonObject => "{}",
         JsonArray => "[]",
-        _ => v.ToJsonString(),
+        _ => v.ToJsonString(Relaxed),
     };
+
+    /// <summary>Only what JSON requires is escaped (a version's '+' stays '+'); YAML reads the rest as is.</summary>
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

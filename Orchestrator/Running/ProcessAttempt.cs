@@ -90,7 +90,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
             ["CUDA_VISIBLE_DEVICES"] = device.StartsWith("cuda:", StringComparison.Ordinal) ? device["cuda:".Length..] : "",
         };
         if (device == "cpu" && Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is null)
-            env["OMP_NUM_THREADS"] = Math.Max(1, Environment.ProcessorCount / Math.Max(1, options.CpuSlots)).ToString(CultureInfo.InvariantCulture);
+            env["OMP_NUM_THREADS"] = options.ThreadsFor(device)!.Value.ToString(CultureInfo.InvariantCulture);
         var sets = a.Settings.SelectMany(s => new[] { "--set", s }).ToList();
         if (a.Kind == TrialKind.Command)
             return TrialLaunch.ForShellCommand(a.Target, sets, env, dir, dir, a.StopGrace);

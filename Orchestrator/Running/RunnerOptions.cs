@@ -69,4 +69,13 @@ public sealed class RunnerOptions
     public IReadOnlyList<string> SlotDevices() => Gpus.Count > 0
         ? [.. Gpus.SelectMany(g => Enumerable.Repeat($"cuda:{g}", SlotsPerGpu))]
         : [.. Enumerable.Repeat("cpu", CpuSlots)];
+
+    /// <summary>
+    /// The OpenMP threads a trial on <paramref name="device"/> runs with: this process's <c>OMP_NUM_THREADS</c>, else on a
+    /// CPU slot its share of the cores (cores / CPU slots); null: the library's default (a GPU slot).
+    /// </summary>
+    public int? ThreadsFor(string device) =>
+        int.TryParse(Environment.GetEnvironmentVariable("OMP_NUM_THREADS"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var set) && set > 0
+            ? set
+            : device == "cpu" ? Math.Max(1, Environment.ProcessorCount / Math.Max(1, CpuSlots)) : null;
 }

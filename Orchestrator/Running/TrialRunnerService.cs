@@ -100,6 +100,7 @@ public sealed partial class TrialRunnerService(
             var slot = new RunnerSlot(_runner, _options.NodeName, device)
             {
                 Labels = _options.Labels,
+                Threads = _options.ThreadsFor(device),
                 FreeGpuMemoryGb = _options.GpuMemoryGb is { } size && device != "cpu"
                     ? size - _running.Values.Where(r => r.Device == device).Sum(r => r.Assignment.GpuMemoryGb ?? 0)
                     : null,

@@ -1,17 +1,24 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
+using Sweep.Trainer.Training.Checkpoints;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
 /// <summary>
 /// <c>sweep best ID [-f yaml|json|table] [-o FILE] [--epochs N]</c>: the best trial as a run config. For a method sweep
-/// the YAML is what <c>sweep train --config best.yaml</c> runs as the final training: the sweep's fixed keys and the
-/// best parameters, without the search-time step cap (<c>maxSteps</c>).
+/// the YAML is what <c>sweep train --config best.yaml</c> runs as the final training: the sweep's fixed keys, the
+/// best parameters and the trial's thread count, without the search-time step cap (<c>maxSteps</c>). A
+/// <c>provenance:</c> map says where it came from (train keeps it in checkpoint metadata); the path of the trial's
+/// best checkpoint follows, on stderr when stdout carries the config.
 /// </summary>
 public static class BestCommand
 {
@@ -23,20 +30,32 @@ public static class BestCommand
         var format = CliOptions.Format(OutputFormat.Yaml);
         var output = CliOptions.Output();
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
-        var command = new Command("best", "Export the best trial's config (for `sweep train --config`).") { id, home, format, output, epochs };
+        var command = new Command("best", "Export the best trial's config (for `sweep train --config`) with its provenance; print its best checkpoint's path.")
+        {
+            id, home, format, output, epochs,
+        };
         cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("best", pr.InvocationConfiguration.Error, () =>
         {
-            using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
+            var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
+            using var store = target.OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
             if (sweep.BestTrial is not { } number)
                 throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
             if (pr.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
             var trial = store.Trials(sweep.Id).First(t => t.Number == number);
             var plan = SweepPlan.Parse(sweep.SpecText, sweep.SpecFile);
-            var text = Render(sweep, trial, plan, pr.GetValue(format), pr.GetValue(epochs));
-            CliOutput.Write(text, pr.GetValue(output), pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
-                                  $"best trial #{number} of {sweep.Id}");
+            var config = Config(plan, trial, pr.GetValue(epochs));
+            config.Insert(0, "provenance", Provenance(sweep, trial));
+            var file = pr.GetValue(output);
+            CliOutput.Write(Render(sweep, trial, config, pr.GetValue(format)), file, pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
+                            $"best trial #{number} of {sweep.Id}");
+            var trialDirectory = Path.Combine(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, number.ToString(CultureInfo.InvariantCulture));
+            if (Checkpoint(trialDirectory) is { } checkpoint)
+            {
+                if (!CliOutput.IsStdout(file)) pr.InvocationConfiguration.Output.WriteLine(checkpoint);
+                else if (!Verbosity.Quiet) pr.InvocationConfiguration.Error.WriteLine($"best checkpoint: {checkpoint}");
+            }
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
@@ -53,12 +72,52 @@ public static class BestCommand
         foreach (var p in trial.Values)
             if (!(plan.Kind == TrialKind.Method && p.Name == "method")) config[p.Name] = JsonNode.Parse(p.Json);
         if (epochs is { } e) config["epochs"] = e;
+        // Another thread count changes the order of float sums: the trial is repeated with the count it ran with.
+        if (plan.Kind == TrialKind.Method && trial.Threads is { } threads && (config["threads"]?.GetValue<double>() ?? 0) == 0)
+            config["threads"] = threads;
         return config;
     }
 
-    private static string Render(SweepInfo sweep, TrialInfo trial, SweepPlan plan, OutputFormat format, int? epochs)
+    /// <summary>Where the config came from; <c>sweep train</c> keeps it in each checkpoint's metadata.</summary>
+    public static JsonObject Provenance(SweepInfo sweep, TrialInfo trial)
     {
-        var config = Config(plan, trial, epochs);
+        var entries = new Dictionary<string, JsonNode?>
+        {
+            ["sweepId"] = sweep.Id,
+            ["sweepName"] = sweep.Name,
+            ["trial"] = trial.Number,
+            ["metric"] = sweep.MetricName,
+            ["goal"] = sweep.Goal.ToString().ToLowerInvariant(),
+            ["value"] = trial.Value,
+            ["spec"] = sweep.SpecFile,
+            ["specSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sweep.SpecText))).ToLowerInvariant(),
+            ["node"] = trial.Node,
+            ["device"] = trial.Device,
+            ["trialFinishedUtc"] = trial.FinishedUtc?.ToString("O", CultureInfo.InvariantCulture),
+            ["sweepVersion"] = typeof(BestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            ["exportedUtc"] = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+        };
+        return new JsonObject(entries.Where(kv => kv.Value is not null));
+    }
+
+    /// <summary>The trial's best checkpoint (else its newest) when its folder is on this machine; null when it has none.</summary>
+    private static string? Checkpoint(string trialDirectory)
+    {
+        var folder = Path.Combine(trialDirectory, "checkpoints");
+        if (!Directory.Exists(folder)) return null;
+        try
+        {
+            var store = new CheckpointStore(folder);
+            return store.BestPath ?? store.LatestPath;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            return null;   // a damaged checkpoint is train's to report; the config stands without it
+        }
+    }
+
+    private static string Render(SweepInfo sweep, TrialInfo trial, JsonObject config, OutputFormat format)
+    {
         var header = $"# sweep {sweep.Id}, trial {trial.Number}: {sweep.MetricName} = {SweepViews.Number(trial.Value)}";
         return format switch
         {
@@ -71,8 +130,10 @@ public static class BestCommand
     private static string Table(JsonObject config, string header)
     {
         var table = new TextTable("key", "value");
-        foreach (var (k, v) in config) table.Add(k, v?.ToJsonString());
+        foreach (var (k, v) in config)
+            if (v is JsonObject map)
+                foreach (var (mk, mv) in map) table.Add($"{k}.{mk}", mv?.ToJsonString());
+            else table.Add(k, v?.ToJsonString());
         return new StringBuilder(header.TrimStart('#', ' ')).Append('\n').Append(table).ToString();
     }
-
 }

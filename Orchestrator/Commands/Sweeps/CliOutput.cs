@@ -2,7 +2,7 @@ using Sweep.Orchestrator.Hosting;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
-/// <summary>Where a verb's document goes: stdout, or the <c>-o</c> file with a one-line note on stderr.</summary>
+/// <summary>Where a verb's document goes: stdout (no <c>-o</c>, or <c>-o -</c>), or the <c>-o</c> file with a one-line note on stderr.</summary>
 internal static class CliOutput
 {
     /// <summary>
@@ -12,12 +12,17 @@ internal static class CliOutput
     /// </summary>
     public static void Write(string text, string? file, TextWriter output, TextWriter error, string written)
     {
-        if (file is null)
+        if (IsStdout(file))
         {
             output.Write(text);
             return;
         }
         AtomicFile.WriteAllText(file, text);
-        error.WriteLine($"{written} written to {file}");
+        if (!Verbosity.Quiet) error.WriteLine($"{written} written to {file}");
     }
+
+    /// <summary>No <c>-o</c>, or <c>-o -</c>: the document goes to stdout.</summary>
+    public static bool IsStdout([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? file) => file is null or StdoutName;
+
+    public const string StdoutName = "-";
 }

@@ -39,7 +39,7 @@ public static class ReadCommands
             var info = store.Sweep(sweepId);
             while (pr.GetValue(watch) && !info.IsResting && !ct.IsCancellationRequested)
             {
-                pr.InvocationConfiguration.Error.WriteLine(SweepWatcher.Line(info, info.ActiveTime));
+                if (!Verbosity.Quiet) pr.InvocationConfiguration.Error.WriteLine(SweepWatcher.Line(info, info.ActiveTime));
                 try { await Task.Delay(1000, ct); } catch (OperationCanceledException) { }
                 info = store.Sweep(sweepId);
             }
@@ -83,28 +83,36 @@ public static class ReadCommands
         var id = CliOptions.SweepId();
         var home = CliOptions.Home();
         var format = CliOptions.Format();
-        var state = new Option<TrialState[]>("--state") { Description = "Only trials in these states (pending, running, complete, pruned, failed).", AllowMultipleArgumentsPerToken = true };
+        var state = CliOptions.States("Only trials in these states: pending, running, complete, pruned, failed (e.g. complete,pruned).");
+        var sort = new Option<TrialOrder>("--sort")
+        {
+            Description = "Order by value, number, duration or state (default: number).",
+            HelpName = "value|number|duration|state",
+            CustomParser = r => CliOptions.OneOf<TrialOrder>(r, "--sort") ?? TrialOrder.Number,
+        };
+        var desc = new Option<bool>("--desc") { Description = "Reverse the order (trials without a value or duration stay last)." };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N trials (after --state, in the --sort order)." };
+        var curves = new Option<bool>("--curves") { Description = "Each trial's reported values: json/yaml a list of {step, value}; the table a sparkline." };
         var cluster = new ClusterFlags();
-        var command = new Command("trials", "List a sweep's trials (the node column says which machine holds each trial's folder).") { id, home, format, state };
+        var command = new Command("trials", "List a sweep's trials, one column per parameter (the node column says which machine holds each trial's folder).")
+        {
+            id, home, format, state, sort, desc, limit, curves,
+        };
         cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("trials", pr.InvocationConfiguration.Error, () =>
         {
+            if (pr.GetValue(limit) is < 1) throw new UsageException($"--limit must be >= 1 (got {pr.GetValue(limit)})");
             using var store = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr)).OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
             var states = pr.GetValue(state) is { Length: > 0 } s ? s.ToHashSet() : null;
-            var trials = store.Trials(sweep.Id).Where(t => states is null || states.Contains(t.Status)).ToList();
+            var now = DateTime.UtcNow;
+            var trials = TrialOrdering.Apply(store.Trials(sweep.Id).Where(t => states is null || states.Contains(t.Status)),
+                                             pr.GetValue(sort), pr.GetValue(desc), now);
+            if (pr.GetValue(limit) is { } n) trials = [.. trials.Take(n)];
             var output = pr.InvocationConfiguration.Output;
             var f = pr.GetValue(format);
-            if (f == OutputFormat.Table)
-            {
-                var table = new TextTable("#", "state", sweep.MetricName, "step", "attempt", "node", "device", "params", "error");
-                foreach (var t in trials)
-                    table.Add(t.Number.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), SweepViews.Number(t.Value),
-                              t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : null,
-                              t.Attempt.ToString(CultureInfo.InvariantCulture), t.Node, t.Device, SweepViews.ParamsText(t.Values), t.Error);
-                output.Write(table.ToString());
-            }
-            else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t))]), f);
+            if (f == OutputFormat.Table) output.Write(TrialTable.Render(sweep, trials, pr.GetValue(curves), now));
+            else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t, pr.GetValue(curves)))]), f);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

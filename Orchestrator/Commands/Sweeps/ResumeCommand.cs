@@ -35,12 +35,14 @@ public static class ResumeCommand
             if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
             if (target.Cluster is not null && telemetry.IsGiven(pr)) throw new UsageException(StartCommand.ClusterMetrics);
             var metrics = target.Cluster is null ? telemetry.Read(pr) : new();
-            var h = target.Home ?? new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
+            var h = target.Home ?? SweepHome.At(pr.GetValue(home));
             var sweepId = pr.GetValue(id)!;
             int parallel;
             using (var store = target.OpenStore())
                 parallel = Grains.Sweeps.SweepPlan.Parse(store.Sweep(sweepId).SpecText, sweepId).Spec.Budget.ParallelTrials;
-            var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
+            // -q: progress stays off stderr; the lines that say why a run failed still come out.
+            var quiet = Verbosity.Quiet ? new QuietWriter() : null;
+            var session = new SweepSession(pr.InvocationConfiguration.Output, quiet ?? pr.InvocationConfiguration.Error)
             {
                 Home = h,
                 Cluster = target.Cluster,
@@ -51,7 +53,8 @@ public static class ResumeCommand
                 Detach = pr.GetValue(detach),
                 Progress = progress.Read(pr),
             };
-            return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
+            var code = await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
+            return quiet?.Replay(code, pr.InvocationConfiguration.Error) ?? code;
         }));
         return command;
     }

@@ -56,7 +56,7 @@ public static class SiloCommand
             if (clusterSettings is not null) runner.DrainGrace = pr.GetValue(drain) is { } d ? TimeSpan.FromSeconds(d) : DefaultDrainGrace;
             var settings = new SiloSettings
             {
-                Home = h, Runner = runner, Telemetry = metrics, LogLevel = Microsoft.Extensions.Logging.LogLevel.Information,
+                Home = h, Runner = runner, Telemetry = metrics, LogLevel = Verbosity.LogLevelOr(Microsoft.Extensions.Logging.LogLevel.Information),
                 Cluster = clusterSettings, Advertise = pr.GetValue(advertise), SiloPort = pr.GetValue(siloPort), GatewayPort = pr.GetValue(gatewayPort),
                 Engine = clusterSettings is null ? new SweepEngineOptions() : new SweepEngineOptions { LeaseTimeout = ClusterTiming.LeaseTimeout, TickInterval = ClusterTiming.TickInterval },
             };

@@ -41,7 +41,7 @@ public static class StartCommand
             if (!File.Exists(path) && !Directory.Exists(path)) throw new UsageException($"spec file {path} does not exist");
             var text = SpecLoader.ReadText(path);
             var plan = SweepPlan.Parse(text, path);
-            foreach (var warning in plan.Spec.Warnings) pr.InvocationConfiguration.Error.WriteLine(warning.AsWarning());
+            if (!Verbosity.Quiet) foreach (var warning in plan.Spec.Warnings) pr.InvocationConfiguration.Error.WriteLine(warning.AsWarning());
             var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var clusterSettings = cluster.Read(pr);
@@ -49,8 +49,10 @@ public static class StartCommand
             if (clusterSettings is not null && telemetry.IsGiven(pr)) throw new UsageException(ClusterMetrics);
             if (clusterSettings is null && pr.GetValue(watch)) throw new UsageException("--watch is for a cluster; on a home `start` follows the sweep unless --detach");
             var metrics = clusterSettings is null ? telemetry.Read(pr) : new();
-            var h = clusterSettings is null ? SweepHome.Create(pr.GetValue(home)) : new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
-            var session = new SweepSession(pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error)
+            var h = clusterSettings is null ? SweepHome.Create(pr.GetValue(home)) : SweepHome.At(pr.GetValue(home));
+            // -q: progress stays off stderr; the lines that say why a run failed still come out.
+            var quiet = Verbosity.Quiet ? new QuietWriter() : null;
+            var session = new SweepSession(pr.InvocationConfiguration.Output, quiet ?? pr.InvocationConfiguration.Error)
             {
                 Home = h,
                 Cluster = clusterSettings,
@@ -61,7 +63,8 @@ public static class StartCommand
                 Detach = pr.GetValue(detach),
                 Progress = progress.Read(pr),
             };
-            return await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
+            var code = await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
+            return quiet?.Replay(code, pr.InvocationConfiguration.Error) ?? code;
         }));
         return command;
     }
