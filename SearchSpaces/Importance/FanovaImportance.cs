@@ -50,9 +50,10 @@ public static class FanovaImportance
         var forest = RandomForest.Fit([.. finite.Select(s => encoded.Encode(s.Params))], [.. finite.Select(s => s.Value)], Trees, MaxDepth, seed);
         var shares = VarianceShares(forest, encoded.Bounds, encoded.Columns);
 
+        // Optuna's order: a stable ascending sort of (varying, then single-valued) reversed, so ties list the later first.
         return [.. varying.Select((p, i) => new ParamImportance(p.name, shares[i]))
             .Concat(assessed.Where(name => space[name].IsSingle).Select(name => new ParamImportance(name, 0.0)))
-            .OrderByDescending(p => p.Importance).ThenBy(p => p.Name, StringComparer.Ordinal)];
+            .Select((p, i) => (p, i)).OrderByDescending(x => x.p.Importance).ThenByDescending(x => x.i).Select(x => x.p)];
     }
 
     /// <summary>Per parameter, its mean fraction of the trees' variance, normalised to sum to 1 (equal shares when all are 0).</summary>

@@ -20,5 +20,4 @@ internal sealed class RegressionTree(int[] feature, double[] threshold, int[] le
     public int NodeCount => Feature.Length;
 
     public bool IsLeaf(int node) => Feature[node] < 0;
-
 }

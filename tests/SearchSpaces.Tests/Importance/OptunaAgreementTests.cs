@@ -67,15 +67,20 @@ public sealed class OptunaAgreementTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_conditional_parameter_is_left_out_and_the_rest_match_optunas()
+    public void A_conditional_parameter_is_left_out_and_fixed_ones_tie_in_optunas_order()
     {
-        var space = new Dictionary<string, Distribution>(ImportanceData.Linear) { ["momentum"] = new FloatDistribution(0, 1) };
-        var samples = ImportanceData.Draw(ImportanceData.Linear, 40, 5, ImportanceData.LinearObjective);
+        var space = new Dictionary<string, Distribution>(ImportanceData.Linear)
+        {
+            ["momentum"] = new FloatDistribution(0, 1), ["a_fixed"] = new IntDistribution(4, 4), ["b_fixed"] = new FloatDistribution(2, 2),
+        };
+        var samples = ImportanceData.Draw(ImportanceData.Linear, 40, 5, ImportanceData.LinearObjective)
+            .Select(s => s with { Params = new Dictionary<string, double>(s.Params) { ["a_fixed"] = 4, ["b_fixed"] = 2 } }).ToList();
         samples[3] = samples[3] with { Params = new Dictionary<string, double>(samples[3].Params) { ["momentum"] = 0.5 } };
 
         var ours = FanovaImportance.Evaluate(space, samples);
 
         Assert.DoesNotContain(ours, p => p.Name == "momentum");
+        Assert.Equal(["b_fixed", "a_fixed"], ours.TakeLast(2).Select(p => p.Name));
         AssertAgree(OptunaImportanceScript.Run(space, samples).Importances, ours);
     }
 
