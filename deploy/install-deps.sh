@@ -7,12 +7,13 @@ set -euo pipefail
 # ca-certificates: NuGet restore over https. util-linux: flock, used by ./sweep and ./test.
 # libtcmalloc-minimal4: the allocator training processes run on (Trainer/Runtime/TrainerAllocator.cs).
 # python3: the Python trial client (clients/python) and the example script it runs are tested as real trials.
+# python3-sklearn: Optuna's fANOVA importance fits its forest with it; the importance tests compare against it.
 # postgresql: the private server deploy/local-cluster.sh runs (never the system's cluster); tests start one too.
 # fonts-dejavu-core: the text of `sweep report`'s plots. chromium: the browser tests of the web pages (Playwright
 # drives Debian's chromium; no browser is downloaded).
 run_pkgs=(libtcmalloc-minimal4 fonts-dejavu-core)
 cluster_pkgs=(postgresql)
-test_pkgs=(libstdc++6 ca-certificates util-linux python3 python3-optuna chromium "${run_pkgs[@]}" "${cluster_pkgs[@]}")
+test_pkgs=(libstdc++6 ca-certificates util-linux python3 python3-optuna python3-sklearn chromium "${run_pkgs[@]}" "${cluster_pkgs[@]}")
 # Reference implementations the benchmarks compare against (Optuna's TPE, PyTorch).
 bench_pkgs=(python3-optuna python3-torch "${run_pkgs[@]}")
 
