@@ -30,6 +30,9 @@ public sealed class SiloSettings
     /// <summary>Lease and tick timing of the sweep grains.</summary>
     public Grains.Sweeps.SweepEngineOptions Engine { get; init; } = new();
 
+    /// <summary>The web host (pages, API, dashboard) this silo serves; null: none.</summary>
+    public Web.WebSettings? Web { get; init; }
+
     /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 }

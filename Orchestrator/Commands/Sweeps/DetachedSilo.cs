@@ -11,12 +11,13 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// </summary>
 internal static class DetachedSilo
 {
-    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TextWriter error, CancellationToken ct)
+    public static async Task StartAsync(SweepHome home, RunnerOptions runner, Web.WebSettings? web, TextWriter error, CancellationToken ct)
     {
+        web?.EnsurePortFree();
         var args = runner.SweepCommand.Concat(["silo", "--home", home.Path, "--exit-when-idle", "60",
             "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
-            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture)]);
+            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture), .. WebFlags.Arguments(web)]);
         var log = home.SiloLog;
         home.CreateOwnerOnlyFile(log);   // the shell's >> would create it with the umask's mode
         var command = "exec " + string.Join(" ", args.Select(Quote)) + $" </dev/null >>{Quote(log)} 2>&1";

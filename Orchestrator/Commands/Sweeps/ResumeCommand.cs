@@ -20,15 +20,18 @@ public static class ResumeCommand
         var slotsPerGpu = CliOptions.SlotsPerGpu();
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning at once." };
         var cluster = new ClusterFlags();
+        var web = new WebFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
+        web.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
+            var webSettings = target.Cluster is null ? web.Read(pr) : null;
             var h = target.Home ?? new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
             var sweepId = pr.GetValue(id)!;
             int parallel;
@@ -42,6 +45,7 @@ public static class ResumeCommand
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), parallel),
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
+                Web = webSettings,
             };
             return await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
         }));

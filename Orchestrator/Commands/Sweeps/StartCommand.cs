@@ -24,11 +24,13 @@ public static class StartCommand
         var slotsPerGpu = CliOptions.SlotsPerGpu();
         var watch = new Option<bool>("--watch", "-w") { Description = "On a cluster: follow the sweep to the end instead of returning once it is stored." };
         var cluster = new ClusterFlags();
+        var web = new WebFlags();
         var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home), or hand it to a cluster (--cluster).")
         {
             spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
         };
         cluster.AddTo(command);
+        web.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
@@ -39,6 +41,8 @@ public static class StartCommand
             var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var clusterSettings = cluster.Read(pr);
+            // On a cluster the silos serve the pages (`sweep web --cluster` too); the flags are checked all the same.
+            var webSettings = clusterSettings is null ? web.Read(pr) : null;
             if (clusterSettings is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `start` returns once the sweep is stored (add --watch to follow it)");
             if (clusterSettings is null && pr.GetValue(watch)) throw new UsageException("--watch is for a cluster; on a home `start` follows the sweep unless --detach");
             var h = clusterSettings is null ? SweepHome.Create(pr.GetValue(home)) : new SweepHome(pr.GetValue(home) ?? SweepHome.DefaultPath);
@@ -50,6 +54,7 @@ public static class StartCommand
                 Runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), plan.Spec.Budget.ParallelTrials),
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
+                Web = webSettings,
             };
             return await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
         }));

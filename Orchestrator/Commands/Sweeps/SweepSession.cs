@@ -21,14 +21,18 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     /// <summary>The cluster the sweep goes to; null: the home on this machine.</summary>
     public ClusterSettings? Cluster { get; init; }
 
+    /// <summary>The web host of the silo this process hosts for the home; null: none.</summary>
+    public Web.WebSettings? Web { get; init; }
+
     /// <summary>On a cluster: follow the sweep to rest instead of returning once it is stored.</summary>
     public bool Watch { get; init; }
 
     public async Task<int> RunAsync(string sweepId, Func<ISweepGrain, Task<SweepInfo>> act, CancellationToken ct)
     {
         if (Cluster is { } cluster) return await RunOnClusterAsync(cluster, sweepId, act, ct);
-        if (Detach && SiloEndpoint.ReadLive(Home) is null) await DetachedSilo.StartAsync(Home, Runner, error, ct);
-        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner }, ct);
+        if (Detach && SiloEndpoint.ReadLive(Home) is null) await DetachedSilo.StartAsync(Home, Runner, Web, error, ct);
+        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner, Web = Web }, ct);
+        if (connection.Silo?.WebUrl is { } url) error.WriteLine($"web: {url}");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
         var info = await act(sweep);
         if (Detach)
