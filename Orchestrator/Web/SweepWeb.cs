@@ -22,13 +22,14 @@ public static class SweepWeb
     /// <summary>A host builder whose Kestrel listens at <paramref name="web"/> only.</summary>
     public static WebApplicationBuilder CreateBuilder(WebSettings web)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        // No defaults, as for the silo's plain host: no appsettings.json (and no file watcher on the install folder),
+        // no ASPNETCORE_URLS that could widen what --web says, no HTTPS.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
         {
             Args = [], ContentRootPath = AppContext.BaseDirectory, EnvironmentName = Environments.Production,
         });
-        builder.WebHost.UseKestrel(o => o.Listen(web.Address, web.Port));
-        // Kestrel's own listen settings (ASPNETCORE_URLS) must not widen what --web says.
-        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(web.Address, web.Port));
+        builder.Services.AddRouting();
         return builder;
     }
 
@@ -45,6 +46,7 @@ public static class SweepWeb
         app.MapGet("/", context => WebAssets.ServeAsync(context, "index.html"));
         app.MapGet("/sweeps/{id}", context => WebAssets.ServeAsync(context, "sweep.html"));
         app.MapGet("/sweeps/{id}/trials/{number:int}", context => WebAssets.ServeAsync(context, "trial.html"));
+        app.MapGet("/favicon.ico", context => WebAssets.ServeAsync(context, "favicon.svg"));
         app.MapGet("/assets/{**path}", (HttpContext context, string path) => WebAssets.ServeAsync(context, path));
         SweepApi.Map(app, data);
         app.MapOrleansDashboard(routePrefix: DashboardPath);

@@ -120,7 +120,8 @@
     const values = done.map(t => t.value);
     Sweep.chart("chart-slice", {
       tooltip: { formatter: p => `trial ${p.data[3]}: ${fmt(p.data[2])}` },
-      xAxis: Object.assign({ name: px }, axisOf(px, done.map(t => t.params[px]))), yAxis: Object.assign({ name: py }, axisOf(py, done.map(t => t.params[py]))),
+      xAxis: Object.assign({ name: px, axisLine: { onZero: false } }, axisOf(px, done.map(t => t.params[px]))),
+      yAxis: Object.assign({ name: py, axisLine: { onZero: false } }, axisOf(py, done.map(t => t.params[py]))),
       visualMap: { dimension: 2, min: Math.min(...values, 0), max: Math.max(...values, 1), calculable: true, right: 0, top: "middle",
                    inRange: { color: minimize() ? ["#1565c0", "#fdd835", "#ef6c00"] : ["#ef6c00", "#fdd835", "#1565c0"] } },
       grid: { right: 90 },

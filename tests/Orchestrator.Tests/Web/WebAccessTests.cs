@@ -4,6 +4,7 @@ using Sweep.Orchestrator.Tests.Engine;
 namespace Sweep.Orchestrator.Tests.Web;
 
 /// <summary>The token: 401 without it on pages, API calls, actions and the dashboard; 200 with it; never logged.</summary>
+[Collection(WebCollection.Name)]
 public sealed class WebAccessTests : SweepCliTest
 {
     private const string Token = "s3cret-token-0123456789abcdef";
@@ -12,8 +13,9 @@ public sealed class WebAccessTests : SweepCliTest
     public async Task Without_the_token_every_request_gets_401_and_with_it_200_and_the_token_is_never_logged()
     {
         var tokenFile = TokenFile(Token);
-        using var silo = await WebSilo.StartAsync(Cli, 0, "--token-file", tokenFile);
-        var (code, _, startErr) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Function(2)), "--home", Cli.Home, "--id", "tok");
+        using var silo = await WebSilo.StartAsync(Cli, 1.0, "--token-file", tokenFile);
+        // Slow trials: the sweep still runs when the authorised stop arrives (a completed one answers 409).
+        var (code, _, startErr) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Command(Cli.BraninScript(), 4)), "--home", Cli.Home, "--id", "tok", "--detach");
         Assert.True(code == 0, startErr);
 
         var requests = new[] { ("GET", "/"), ("GET", "/sweeps/tok"), ("GET", "/api/v1/sweeps"), ("GET", "/api/v1/sweeps/tok/trials"),

@@ -5,6 +5,7 @@ using Sweep.Orchestrator.Tests.Engine;
 namespace Sweep.Orchestrator.Tests.Web;
 
 /// <summary>The JSON API of a silo's web host: shapes, 404s, and the control actions, against real sweeps.</summary>
+[Collection(WebCollection.Name)]
 public sealed class WebApiTests : SweepCliTest
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
