@@ -65,10 +65,18 @@ internal static class SweepApi
             var space = Space(sweep);
             var samples = store.Trials(id).Where(t => t.Status == TrialState.Complete && t.Value is not null)
                 .Select(t => new ImportanceSample(t.Params.Where(p => space.ContainsKey(p.Key)).ToDictionary(), t.Value!.Value)).ToList();
-            var result = new JsonObject { ["trials_used"] = samples.Count };
+            var result = new JsonObject { ["trials_used"] = samples.Count, ["importance"] = new JsonArray() };
             // Importance needs a few finished trials to say anything.
-            result["importance"] = samples.Count < 2 || space.Count == 0 ? new JsonArray() : new JsonArray([.. FanovaImportance.Evaluate(space, samples)
-                .Select(p => (JsonNode?)new JsonObject { ["name"] = p.Name, ["importance"] = double.IsFinite(p.Importance) ? p.Importance : null })]);
+            if (samples.Count < 2 || space.Count == 0) return Task.FromResult(Json(result));
+            try
+            {
+                result["importance"] = new JsonArray([.. FanovaImportance.Evaluate(space, samples)
+                    .Select(p => (JsonNode?)new JsonObject { ["name"] = p.Name, ["importance"] = double.IsFinite(p.Importance) ? p.Importance : null })]);
+            }
+            catch (ArgumentException e)
+            {
+                result["error"] = e.Message;    // the trials so far do not fit the evaluator (yet)
+            }
             return Task.FromResult(Json(result));
         }));
         api.MapGet("/nodes", (HttpRequest request) =>
