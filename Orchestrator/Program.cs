@@ -35,6 +35,7 @@ root.Add(ReportCommand.Create());
 foreach (var c in ControlCommands.Create()) root.Add(c);
 root.Add(ResumeCommand.Create());
 root.Add(SiloCommand.Create());
+root.Add(WebCommand.Create());
 root.Add(KeyCommand.Create());
 root.Add(VersionCommand.Create());
 root.Add(ValidateCommand.Create());

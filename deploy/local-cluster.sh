@@ -222,9 +222,9 @@ start_silos() {
       (umask 077 && : >"$dir/silo$i.log")
       PGPASSFILE="$passfile" setsid "$repo/sweep" silo --cluster "$cluster" --home "$dir/silo$i" \
         --node "$node-silo$i" --silo-port 0 --gateway-port 0 --advertise 127.0.0.1 --cpu-slots "${SWEEP_CPU_SLOTS:-2}" \
-        </dev/null >"$dir/silo$i.log" 2>&1 9>&- &
+        --web 127.0.0.1:0 </dev/null >"$dir/silo$i.log" 2>&1 9>&- &
       echo "$!" >"$dir/silo$i.pid"
-      say "started silo$i (pid $!, log $dir/silo$i.log)"
+      say "started silo$i (pid $!, log $dir/silo$i.log; its web address is the log's 'web:' line)"
     done
   fi
   for ((i = 1; i <= n; i++)); do

@@ -33,6 +33,9 @@ public sealed class SiloSettings
     /// <summary>Where this silo's metrics go (<c>--otlp-endpoint</c>); by default nowhere.</summary>
     public Telemetry.TelemetryOptions Telemetry { get; init; } = new();
 
+    /// <summary>The web host (pages, API, dashboard) this silo serves; null: none.</summary>
+    public Web.WebSettings? Web { get; init; }
+
     /// <summary>Log level on stderr. Default: Warning (the CLI shows progress itself), or what -q / -v chose.</summary>
     public LogLevel LogLevel { get; init; } = Verbosity.LogLevelOr(LogLevel.Warning);
 }

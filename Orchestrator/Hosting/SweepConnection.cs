@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Sweep.Orchestrator.Web;
 
 namespace Sweep.Orchestrator.Hosting;
 
@@ -16,8 +19,9 @@ public sealed class SweepConnection : IAsyncDisposable
 
     private readonly IHost? _client;
 
-    private SweepConnection(IGrainFactory grains, SweepSilo? silo, IHost? client)
+    private SweepConnection(IGrainFactory grains, SweepSilo? silo, IHost? client, string? webUrl = null)
     {
+        WebUrl = webUrl ?? silo?.WebUrl;
         Grains = grains;
         Silo = silo;
         _client = client;
@@ -29,6 +33,9 @@ public sealed class SweepConnection : IAsyncDisposable
     public SweepSilo? Silo { get; }
 
     public bool IsHosted => Silo is not null;
+
+    /// <summary>Where this process's web host listens; null without one.</summary>
+    public string? WebUrl { get; }
 
     /// <summary>Connects to the live silo of the home, or hosts one with <paramref name="hostSettings"/>.</summary>
     public static async Task<SweepConnection> OpenAsync(SweepHome home, SiloSettings hostSettings, CancellationToken ct = default)
@@ -54,17 +61,39 @@ public sealed class SweepConnection : IAsyncDisposable
     /// </summary>
     /// <exception cref="UsageException">The cluster refuses this client (see <see cref="Cluster.ClusterRegistry"/>).</exception>
     /// <exception cref="InvalidOperationException">The database or the silos cannot be reached, or the key is refused.</exception>
-    public static async Task<SweepConnection> ConnectAsync(Cluster.ClusterSettings cluster, CancellationToken ct = default)
+    /// <param name="web">A web host to serve from this client (<c>sweep web</c>): the pages and the silos' dashboard.</param>
+    public static async Task<SweepConnection> ConnectAsync(Cluster.ClusterSettings cluster, CancellationToken ct = default, WebSettings? web = null)
     {
         var key = cluster.LoadKey();
         await using (var database = cluster.OpenDataSource())
             await Cluster.ClusterDatabase.PrepareAsync(database, cluster, silo: false, ct);
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        web?.EnsurePortFree();
+        IHostApplicationBuilder builder = web is null
+            ? Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true })
+            : SweepWeb.CreateBuilder(web);
         builder.Logging.ClearProviders();
-        builder.UseOrleansClient(c => cluster.Configure(c, key));
-        return await StartClientAsync(builder.Build(), ct, () =>
+        builder.UseOrleansClient(c =>
+        {
+            cluster.Configure(c, key);
+            // The dashboard on a client reads the counters the silos keep (every cluster silo adds it).
+            if (web is not null) c.AddDashboard(SweepSilo.Dashboard);
+        });
+        var host = builder is WebApplicationBuilder webBuilder
+            ? SweepWeb.Build(webBuilder, web!, metrics: false, services =>
+            {
+                var database = cluster.OpenDataSource();
+                services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(database.Dispose);
+                return new WebSource
+                {
+                    OpenStore = () => new Store.SweepStore(new Grains.Storage.PostgresStateReader(database, cluster.ServiceId)),
+                    Grains = services.GetRequiredService<IClusterClient>,
+                    IsServedAsync = async c => await Cluster.ClusterRegistry.LiveSilosAsync(database, cluster.ClusterId, c) > 0,
+                };
+            })
+            : ((HostApplicationBuilder)builder).Build();
+        return await StartClientAsync(host, ct, () =>
             $"no silo of cluster '{cluster.ClusterId}' ({cluster.Database}) accepted this process within {ConnectTimeout.TotalSeconds:F0} s: " +
-            $"they refuse any key but the cluster's (this process used {cluster.KeyFile}; copy the silos' key there, or give --key), or they are not answering");
+            $"they refuse any key but the cluster's (this process used {cluster.KeyFile}; copy the silos' key there, or give --key), or they are not answering", web);
     }
 
     /// <summary>A client of the silo at <paramref name="endpoint"/> (same process id = same cluster id), proving itself with the home's key.</summary>
@@ -90,7 +119,7 @@ public sealed class SweepConnection : IAsyncDisposable
     }
 
     /// <summary>Starts a client host; a refused client retries for ever, so the start is bounded and says why it may have failed.</summary>
-    private static async Task<SweepConnection> StartClientAsync(IHost host, CancellationToken ct, Func<string> refused)
+    private static async Task<SweepConnection> StartClientAsync(IHost host, CancellationToken ct, Func<string> refused, WebSettings? web = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ConnectTimeout);
@@ -103,7 +132,8 @@ public sealed class SweepConnection : IAsyncDisposable
             host.Dispose();
             throw new InvalidOperationException(refused());
         }
-        return new SweepConnection(host.Services.GetRequiredService<IClusterClient>(), null, host);
+        return new SweepConnection(host.Services.GetRequiredService<IClusterClient>(), null, host,
+                                   host is WebApplication && web is not null ? SweepWeb.Url(host.Services, web) : null);
     }
 
     public async ValueTask DisposeAsync()

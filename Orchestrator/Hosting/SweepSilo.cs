@@ -1,15 +1,20 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Orleans.Dashboard;
 using Sweep.Grains;
 using Sweep.Grains.Storage;
 using Sweep.Orchestrator.Cluster;
 using Sweep.Orchestrator.Running;
+using Sweep.Orchestrator.Store;
 using Sweep.Orchestrator.Telemetry;
+using Sweep.Orchestrator.Web;
 
 namespace Sweep.Orchestrator.Hosting;
 
@@ -26,9 +31,11 @@ public sealed class SweepSilo : IAsyncDisposable
     private readonly NpgsqlDataSource? _database;
     private readonly TimeSpan _stopTimeout;
 
-    private SweepSilo(IHost host, SiloLock? siloLock, NpgsqlDataSource? database, SiloEndpoint endpoint, string address, TimeSpan stopTimeout)
+    private SweepSilo(IHost host, SiloLock? siloLock, NpgsqlDataSource? database, SiloEndpoint endpoint, string address, TimeSpan stopTimeout,
+                      string? webUrl)
     {
         _host = host;
+        WebUrl = webUrl;
         _lock = siloLock;
         _database = database;
         Endpoint = endpoint;
@@ -41,6 +48,9 @@ public sealed class SweepSilo : IAsyncDisposable
     /// <summary>The address other silos and clients reach this one at.</summary>
     public string Address { get; }
 
+    /// <summary>Where the web host listens (<c>http://127.0.0.1:5080/</c>); null without one.</summary>
+    public string? WebUrl { get; }
+
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
     public IServiceProvider Services => _host.Services;
 
@@ -49,6 +59,7 @@ public sealed class SweepSilo : IAsyncDisposable
     {
         settings.Runner?.Validate();
         settings.Engine.Validate();
+        settings.Web?.EnsurePortFree();
         return settings.Cluster is { } cluster ? await JoinAsync(settings, cluster, ct) : await StartEmbeddedAsync(settings, ct);
     }
 
@@ -69,13 +80,14 @@ public sealed class SweepSilo : IAsyncDisposable
                                             serviceId: "sweep", clusterId: "sweep-" + Environment.ProcessId);
                 silo.AddSqliteGrainStorage(StorageNames.Sweep, o => o.DatabasePath = home.Database);
                 silo.UseTls(key, o => SweepKeyTls.Configure(o, key));
+                if (settings.Web is not null) silo.AddDashboard(Dashboard);
             });
             AddRunner(builder, settings);
-            var host = builder.Build();
-            await host.StartAsync(ct);
+            var host = Build(builder, settings, () => SweepStore.Open(home), _ => Task.FromResult(true));
+            await StartHostAsync(host, settings, ct);
             var endpoint = new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow);
             endpoint.Write(home);
-            return new SweepSilo(host, siloLock, null, endpoint, "127.0.0.1", StopTimeout(settings));
+            return new SweepSilo(host, siloLock, null, endpoint, "127.0.0.1", StopTimeout(settings), WebUrlOf(host, settings));
         }
         catch
         {
@@ -101,12 +113,15 @@ public sealed class SweepSilo : IAsyncDisposable
                 silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
                 silo.AddPostgresGrainStorage(StorageNames.Sweep, database, cluster.ServiceId);
                 if (ClusterTiming.InKubernetes) silo.UseKubernetesHosting();
+                // Every cluster silo keeps the dashboard's counters, so `sweep web --cluster` can show them.
+                silo.AddDashboard(Dashboard);
             });
             AddRunner(builder, settings);
-            var host = builder.Build();
-            await host.StartAsync(ct);
+            // This silo is live while it serves the pages: its sweeps are served.
+            var host = Build(builder, settings, () => new SweepStore(new PostgresStateReader(database, cluster.ServiceId)), _ => Task.FromResult(true));
+            await StartHostAsync(host, settings, ct);
             return new SweepSilo(host, null, database, new SiloEndpoint(Environment.ProcessId, siloPort, gatewayPort, DateTime.UtcNow),
-                                 address.ToString(), StopTimeout(settings));
+                                 address.ToString(), StopTimeout(settings), WebUrlOf(host, settings));
         }
         catch
         {
@@ -115,9 +130,11 @@ public sealed class SweepSilo : IAsyncDisposable
         }
     }
 
-    private static HostApplicationBuilder CreateBuilder(SiloSettings settings)
+    private static IHostApplicationBuilder CreateBuilder(SiloSettings settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        IHostApplicationBuilder builder = settings.Web is { } web
+            ? SweepWeb.CreateBuilder(web)
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; })
             .AddFilter(l => l >= settings.LogLevel)
@@ -128,7 +145,8 @@ public sealed class SweepSilo : IAsyncDisposable
             .AddFilter("Npgsql", LogLevel.Warning);
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = StopTimeout(settings));
-        builder.Services.AddSweepTelemetry(settings.Telemetry);
+        // A silo with a web host serves its meters at /metrics too.
+        builder.Services.AddSweepTelemetry(settings.Web is null ? settings.Telemetry : settings.Telemetry with { Prometheus = true });
         builder.Services.Configure<Grains.Sweeps.SweepEngineOptions>(o =>
         {
             o.LeaseTimeout = settings.Engine.LeaseTimeout;
@@ -137,11 +155,40 @@ public sealed class SweepSilo : IAsyncDisposable
         return builder;
     }
 
+    /// <summary>The dashboard's counters once a second (its default history: 100 samples).</summary>
+    internal static void Dashboard(DashboardOptions o) => o.CounterUpdateIntervalMs = 1000;
+
+    /// <summary>The host, with the web pages and API mapped when it serves them.</summary>
+    private static IHost Build(IHostApplicationBuilder builder, SiloSettings settings, Func<SweepStore> openStore, Func<CancellationToken, Task<bool>> isServed) =>
+        builder is WebApplicationBuilder web
+            ? SweepWeb.Build(web, settings.Web!, metrics: true, services => new WebSource
+            {
+                OpenStore = openStore, Grains = services.GetRequiredService<IGrainFactory>, IsServedAsync = isServed,
+                TrialsDirectory = settings.Runner?.TrialsDirectory ?? settings.Home.TrialsDirectory,
+            })
+            : ((HostApplicationBuilder)builder).Build();
+
+    /// <exception cref="UsageException">The web host's port was taken after all (between the check and the start).</exception>
+    private static async Task StartHostAsync(IHost host, SiloSettings settings, CancellationToken ct)
+    {
+        try
+        {
+            await host.StartAsync(ct);
+        }
+        catch (Exception e) when (settings.Web is { } web && (e is AddressInUseException || e.InnerException is AddressInUseException))
+        {
+            host.Dispose();
+            throw web.InUse(e.Message);
+        }
+    }
+
+    private static string? WebUrlOf(IHost host, SiloSettings settings) => settings.Web is { } web ? SweepWeb.Url(host.Services, web) : null;
+
     /// <summary>
     /// The runner is registered after the silo, so it starts after it and stops before it: a draining runner still
     /// reaches its sweeps, and the silo leaves the cluster only once the last attempt is handed back.
     /// </summary>
-    private static void AddRunner(HostApplicationBuilder builder, SiloSettings settings)
+    private static void AddRunner(IHostApplicationBuilder builder, SiloSettings settings)
     {
         if (settings.Runner is not { } runner) return;
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(runner));

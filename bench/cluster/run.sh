@@ -26,7 +26,7 @@ py=/usr/bin/python3
 silo() {  # cluster-id name cpu-slots [extra...]: starts a silo, waits until it joined; its pid in $silo_pid
   local id="$1" name="$2" slots="$3"; shift 3
   SWEEP_CLUSTER_ID="$id" SWEEP_SERVICE_ID="$id" setsid "$root/sweep" silo --node "$name" --home "$work/$id-$name" \
-    --silo-port 0 --gateway-port 0 --advertise 127.0.0.1 --cpu-slots "$slots" "$@" </dev/null >"$work/$id-$name.log" 2>&1 &
+    --silo-port 0 --gateway-port 0 --advertise 127.0.0.1 --cpu-slots "$slots" --no-web "$@" </dev/null >"$work/$id-$name.log" 2>&1 &
   silo_pid=$!; pids+=("$silo_pid")
   for _ in $(seq 1 240); do
     grep -q " joined cluster " "$work/$id-$name.log" && return 0

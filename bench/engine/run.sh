@@ -28,7 +28,7 @@ YAML
 measure() {  # label specfile slots
   local home="$work/home-$1"
   local t0 t1; t0=$(date +%s.%N)
-  "$root/sweep" start "$2" --home "$home" --id "$1" --cpu-slots "$3" -f json >"$work/$1.json" 2>/dev/null
+  "$root/sweep" start "$2" --home "$home" --id "$1" --cpu-slots "$3" --no-web -f json >"$work/$1.json" 2>/dev/null
   t1=$(date +%s.%N)
   "$root/sweep" export "$1" --home "$home" -f json -o "$work/$1-export.json" 2>/dev/null
   /usr/bin/python3 - "$work/$1.json" "$work/$1-export.json" "$t0" "$t1" "$1" <<'PY'
@@ -67,7 +67,7 @@ parameters:
 trial:
   command: awk 'BEGIN { for (i = 1; i <= $lines; i++) printf "{\"type\":\"progress\",\"step\":%d,\"value\":%.6f}\n", i, 1/i; print "{\"type\":\"result\",\"status\":\"complete\",\"value\":0}" }'
 YAML
-"$root/sweep" start "$work/progress.yaml" --home "$work/home-progress" --id progress -f json >/dev/null 2>&1
+"$root/sweep" start "$work/progress.yaml" --home "$work/home-progress" --id progress --no-web -f json >/dev/null 2>&1
 "$root/sweep" trials progress --home "$work/home-progress" -f json >"$work/progress-trials.json"
 db_bytes=$(du -cb "$work/home-progress"/sweep.db* | tail -1 | cut -f1)
 /usr/bin/python3 - "$work/progress-trials.json" "$lines" "$db_bytes" <<'PY'

@@ -12,12 +12,13 @@ namespace Sweep.Orchestrator.Commands.Sweeps;
 /// </summary>
 internal static class DetachedSilo
 {
-    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TelemetryOptions telemetry, TextWriter error, CancellationToken ct)
+    public static async Task StartAsync(SweepHome home, RunnerOptions runner, TelemetryOptions telemetry, Web.WebSettings? web, TextWriter error, CancellationToken ct)
     {
+        web?.EnsurePortFree();
         var args = runner.SweepCommand.Concat(["silo", "--home", home.Path, "--exit-when-idle", "60",
             "--cpu-slots", runner.CpuSlots.ToString(CultureInfo.InvariantCulture),
             "--gpus", runner.Gpus.Count == 0 ? "none" : string.Join(",", runner.Gpus),
-            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture),
+            "--slots-per-gpu", runner.SlotsPerGpu.ToString(CultureInfo.InvariantCulture), .. WebFlags.Arguments(web),
             .. Verbosity.Level is <= Microsoft.Extensions.Logging.LogLevel.Debug ? ["--verbose"] : Array.Empty<string>()]);   // -v reaches its log
         // The background silo inherits the environment (OTEL_EXPORTER_OTLP_PROTOCOL); the flag's URL goes along.
         if (telemetry.OtlpEndpoint is { } endpoint) args = args.Concat(["--otlp-endpoint", endpoint.OriginalString]);

@@ -154,7 +154,7 @@ public static class ReadCommands
     }
 
     /// <summary>A node silent this long is not listed without <c>--all</c>.</summary>
-    private static readonly TimeSpan NodeSilence = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan NodeSilence = TimeSpan.FromSeconds(30);
 
     private static void Write(TextWriter output, JsonNode node, OutputFormat format)
     {

@@ -22,6 +22,7 @@ public static class ResumeCommand
         var cluster = new ClusterFlags();
         var telemetry = new TelemetryFlags();
         var progress = new ProgressFlags();
+        var web = new WebFlags();
         var command = new Command("resume", "Continue a sweep (paused, stopped, or whose process died).")
         {
             id, home, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
@@ -29,12 +30,14 @@ public static class ResumeCommand
         cluster.AddTo(command);
         telemetry.AddTo(command);
         progress.AddTo(command);
+        web.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("resume", pr.InvocationConfiguration.Error, async () =>
         {
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             if (target.Cluster is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `resume` returns at once (add --watch to follow)");
             if (target.Cluster is not null && telemetry.IsGiven(pr)) throw new UsageException(StartCommand.ClusterMetrics);
             var metrics = target.Cluster is null ? telemetry.Read(pr) : new();
+            var webSettings = target.Cluster is null ? web.Read(pr) : null;
             var h = target.Home ?? SweepHome.At(pr.GetValue(home));
             var sweepId = pr.GetValue(id)!;
             int parallel;
@@ -52,6 +55,7 @@ public static class ResumeCommand
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
                 Progress = progress.Read(pr),
+                Web = webSettings,
             };
             var code = await session.RunAsync(sweepId, s => s.ResumeAsync(), ct);
             return quiet?.Replay(code, pr.InvocationConfiguration.Error) ?? code;

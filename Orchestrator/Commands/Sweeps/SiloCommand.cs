@@ -31,12 +31,14 @@ public static class SiloCommand
         var idle = new Option<int?>("--exit-when-idle") { Description = "Exit after this many seconds without an active sweep." };
         var cluster = new ClusterFlags();
         var telemetry = new TelemetryFlags();
+        var web = new WebFlags();
         var command = new Command("silo", "Run a silo with this node's trial runner: a home's (the other verbs connect to it), or one of a cluster's (--cluster).")
         {
             home, gpus, cpuSlots, slotsPerGpu, gpuMemory, labels, node, advertise, siloPort, gatewayPort, drain, idle,
         };
         cluster.AddTo(command);
         telemetry.AddTo(command);
+        web.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("silo", pr.InvocationConfiguration.Error, async () =>
         {
             var error = pr.InvocationConfiguration.Error;
@@ -49,6 +51,7 @@ public static class SiloCommand
             if (pr.GetValue(drain) is < 0) throw new UsageException($"--drain-grace must be >= 0 seconds (got {pr.GetValue(drain)})");
             if (pr.GetValue(node) is { } n && (n.Length is 0 or > 100 || n.Any(char.IsControl)))
                 throw new UsageException($"--node '{n}': give a name of 1 to 100 printable characters");
+            var webSettings = web.Read(pr);
             var h = SweepHome.Create(pr.GetValue(home));
             var runner = RunnerSettings.From(h, pr.GetValue(gpus), pr.GetValue(cpuSlots), pr.GetValue(slotsPerGpu), Environment.ProcessorCount,
                                              pr.GetValue(labels), pr.GetValue(gpuMemory));
@@ -57,7 +60,7 @@ public static class SiloCommand
             var settings = new SiloSettings
             {
                 Home = h, Runner = runner, Telemetry = metrics, LogLevel = Verbosity.LogLevelOr(Microsoft.Extensions.Logging.LogLevel.Information),
-                Cluster = clusterSettings, Advertise = pr.GetValue(advertise), SiloPort = pr.GetValue(siloPort), GatewayPort = pr.GetValue(gatewayPort),
+                Cluster = clusterSettings, Web = webSettings, Advertise = pr.GetValue(advertise), SiloPort = pr.GetValue(siloPort), GatewayPort = pr.GetValue(gatewayPort),
                 Engine = clusterSettings is null ? new SweepEngineOptions() : new SweepEngineOptions { LeaseTimeout = ClusterTiming.LeaseTimeout, TickInterval = ClusterTiming.TickInterval },
             };
             await using var silo = await SweepSilo.StartAsync(settings, ct);
@@ -66,7 +69,8 @@ public static class SiloCommand
                 : $"silo {runner.NodeName} joined cluster '{clusterSettings.ClusterId}' ({clusterSettings.Database}) at {silo.Address}:{silo.Endpoint.SiloPort}, " +
                   $"gateway {silo.Endpoint.GatewayPort}, {runner.SlotDevices().Count} slots, pid {silo.Endpoint.ProcessId}; SIGTERM drains it " +
                   $"({runner.DrainGrace.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s)");
-            if (metrics.MetricsUrl is { } url) error.WriteLine($"silo: metrics go to {url} (OTLP, every {metrics.ExportInterval.TotalSeconds:F0} s)");
+            if (metrics.MetricsUrl is { } metricsUrl) error.WriteLine($"silo: metrics go to {metricsUrl} (OTLP, every {metrics.ExportInterval.TotalSeconds:F0} s)");
+            if (silo.WebUrl is { } url) error.WriteLine($"web: {url}");
             var idleSince = DateTime.UtcNow;
             while (!ct.IsCancellationRequested)
             {

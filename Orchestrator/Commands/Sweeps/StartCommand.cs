@@ -28,6 +28,7 @@ public static class StartCommand
         var cluster = new ClusterFlags();
         var telemetry = new TelemetryFlags();
         var progress = new ProgressFlags();
+        var web = new WebFlags();
         var command = new Command("start", "Start a sweep from a spec and run it (in-process silo, state under --home), or hand it to a cluster (--cluster).")
         {
             spec, home, id, detach, format, gpus, cpuSlots, slotsPerGpu, watch,
@@ -35,6 +36,7 @@ public static class StartCommand
         cluster.AddTo(command);
         telemetry.AddTo(command);
         progress.AddTo(command);
+        web.AddTo(command);
         command.SetAction((pr, ct) => CliAction.RunAsync("start", pr.InvocationConfiguration.Error, async () =>
         {
             var path = pr.GetValue(spec)!;
@@ -45,6 +47,8 @@ public static class StartCommand
             var sweepId = pr.GetValue(id) ?? SweepIds.New(plan.Spec.Name);
             if (!SweepIds.IsValid(sweepId)) throw new UsageException($"--id '{sweepId}': use letters, digits, '.', '_' or '-' (at most 100)");
             var clusterSettings = cluster.Read(pr);
+            // On a cluster the silos serve the pages (`sweep web --cluster` too); the flags are checked all the same.
+            var webSettings = clusterSettings is null ? web.Read(pr) : null;
             if (clusterSettings is not null && pr.GetValue(detach)) throw new UsageException("--detach is for a home; on a cluster `start` returns once the sweep is stored (add --watch to follow it)");
             if (clusterSettings is not null && telemetry.IsGiven(pr)) throw new UsageException(ClusterMetrics);
             if (clusterSettings is null && pr.GetValue(watch)) throw new UsageException("--watch is for a cluster; on a home `start` follows the sweep unless --detach");
@@ -62,6 +66,7 @@ public static class StartCommand
                 Format = pr.GetValue(format),
                 Detach = pr.GetValue(detach),
                 Progress = progress.Read(pr),
+                Web = webSettings,
             };
             var code = await session.RunAsync(sweepId, s => s.CreateAsync(text, Path.GetFullPath(path)), ct);
             return quiet?.Replay(code, pr.InvocationConfiguration.Error) ?? code;

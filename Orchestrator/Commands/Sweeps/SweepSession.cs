@@ -25,6 +25,9 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     /// <summary>The cluster the sweep goes to; null: the home on this machine.</summary>
     public ClusterSettings? Cluster { get; init; }
 
+    /// <summary>The web host of the silo this process hosts for the home; null: none.</summary>
+    public Web.WebSettings? Web { get; init; }
+
     /// <summary>On a cluster: follow the sweep to rest instead of returning once it is stored.</summary>
     public bool Watch { get; init; }
 
@@ -35,11 +38,12 @@ internal sealed class SweepSession(TextWriter output, TextWriter error)
     {
         if (Cluster is { } cluster) return await RunOnClusterAsync(cluster, sweepId, act, ct);
         var started = Detach && SiloEndpoint.ReadLive(Home) is null;
-        if (started) await DetachedSilo.StartAsync(Home, Runner, Telemetry, error, ct);
-        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner, Telemetry = Telemetry }, ct);
+        if (started) await DetachedSilo.StartAsync(Home, Runner, Telemetry, Web, error, ct);
+        await using var connection = await SweepConnection.OpenAsync(Home, new SiloSettings { Home = Home, Runner = Runner, Telemetry = Telemetry, Web = Web }, ct);
         if (Telemetry.OtlpEndpoint is not null && !started && !connection.IsHosted)
             error.WriteLine($"note: the silo already serving {Home.Path} (pid {SiloEndpoint.ReadLive(Home)?.ProcessId}) exports its own metrics; " +
                             "--otlp-endpoint applies to a silo this command starts");
+        if (connection.Silo?.WebUrl is { } url) error.WriteLine($"web: {url}");
         var sweep = connection.Grains.GetGrain<ISweepGrain>(sweepId);
         var since = DateTime.UtcNow;
         var info = await act(sweep);

@@ -56,7 +56,8 @@ public sealed class ClusterRun : IDisposable
         var psi = new ProcessStartInfo("setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { "dotnet", SweepCli.Dll, "silo", "--node", name, "--home", Path.Combine(Directory, name),
                                   "--silo-port", "0", "--gateway-port", "0", "--advertise", "127.0.0.1",
-                                  "--cpu-slots", cpuSlots.ToString(System.Globalization.CultureInfo.InvariantCulture) }.Concat(extra))
+                                  "--cpu-slots", cpuSlots.ToString(System.Globalization.CultureInfo.InvariantCulture) }
+                                 .Concat(SweepCli.WithoutWeb(["silo", .. extra]).Skip(1)))
             psi.ArgumentList.Add(a);
         foreach (var (k, v) in Env) psi.Environment[k] = v;
         psi.Environment["SWEEP_STEP_SECONDS"] = stepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -222,7 +222,7 @@ public sealed partial class DeployFilesTests
         var froms = instructions.Where(i => i.Verb == "FROM").Select(i => i.Args).ToList();
         Assert.Equal(2, froms.Count);
         Assert.Equal("mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build", froms[0]);
-        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim", froms[1]);
+        Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim", froms[1]);    // Kestrel for the web pages
 
         // TORCH_BACKEND: declared before the first FROM with default cpu, taken into the build stage, passed on.
         var firstFrom = instructions.FindIndex(i => i.Verb == "FROM");

@@ -15,7 +15,7 @@ public sealed class HomeSecurityTests : SweepCliTest
         var script = Path.Combine(Cli.Directory, "ok.sh");
         File.WriteAllText(script, """echo '{"type":"result","status":"complete","value":1}'""");
         var spec = Cli.WriteSpec(CommandSpec("modes", $"sh {script}"));
-        var (code, _, err) = await SweepCli.Exec("sh", "-c", $"umask 000; exec dotnet {SweepCli.Dll} start {spec} --home {Cli.Home} --id m");
+        var (code, _, err) = await SweepCli.Exec("sh", "-c", $"umask 000; exec dotnet {SweepCli.Dll} start {spec} --home {Cli.Home} --id m --no-web");
         Assert.True(code == 0, err);
         var trial = Path.Combine(Cli.Home, "trials", "m", "0");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Cli.Home));
@@ -42,7 +42,7 @@ public sealed class HomeSecurityTests : SweepCliTest
             File.WriteAllText(Path.Combine(forged, "evil.yaml"), CommandSpec("evil", $"touch {marker}"));
             Chown(forged);
             var script = $"cd {forged}; flock {forged}/silo.lock sleep 30 </dev/null >/dev/null 2>&1 & sleep 0.5; " +
-                         $"HOME={forged} DOTNET_CLI_HOME={forged} exec dotnet {SweepCli.Dll} start {forged}/evil.yaml --home {forged} --id evil";
+                         $"HOME={forged} DOTNET_CLI_HOME={forged} exec dotnet {SweepCli.Dll} start {forged}/evil.yaml --home {forged} --id evil --no-web";
             (code, _, err) = await SweepCli.Exec("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "sh", "-c", script);
             Assert.Equal(1, code);
             Assert.Contains($"did not accept this process within 15 s: it refuses any key but its home's ({forged}/home-key.pfx)", err);

@@ -37,12 +37,21 @@ public sealed class SweepCli : IDisposable
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(Dll);
-        foreach (var a in args) psi.ArgumentList.Add(a);
+        foreach (var a in WithoutWeb(args)) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         return Process.Start(psi)!;
     }
 
     public async Task<(int Code, string Out, string Err)> Run(params string[] args) => await Run(null, args);
+
+    /// <summary>
+    /// Adds <c>--no-web</c> to the verbs that serve the web pages unless the test asks for a web host itself: tests
+    /// run many sweeps at once, and the default address (127.0.0.1:5080) would collide.
+    /// </summary>
+    public static IEnumerable<string> WithoutWeb(IReadOnlyList<string> args) =>
+        args.Count > 0 && args[0] is "start" or "resume" or "silo" && !args.Any(a => a is "--web" or "--no-web" or "--token-file")
+            ? args.Append("--no-web")
+            : args;
 
     public Task<(int Code, string Out, string Err)> Run(IReadOnlyDictionary<string, string>? env, params string[] args) => WaitAsync(Start(env, args));
 
