@@ -13,11 +13,14 @@ namespace Sweep.Grains.Sweeps;
 /// the cost of a trial event does not grow with the sweep. On activation the study is rebuilt from the trial grains.
 /// </remarks>
 public sealed partial class SweepGrain(
-    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
+    [PersistentState(SweepGrain.StateName, StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
     IOptions<SweepEngineOptions> options,
     IProgressLog progress,
     ILogger<SweepGrain> log) : Grain, ISweepGrain
 {
+    /// <summary>The sweep record's state name (the <c>state_name</c> of its row).</summary>
+    public const string StateName = "sweep";
+
     private SweepBook? _book;
     private DateTime _lastTick = DateTime.UtcNow;
     private bool _frozen;
@@ -194,9 +197,18 @@ public sealed partial class SweepGrain(
         if (active != wasActive) await GrainFactory.GetGrain<ISweepDirectoryGrain>(0).SetActiveAsync(Id, active);
     }
 
-    /// <summary>The trial's row, without its intermediate values: those live in the progress log.</summary>
+    /// <summary>
+    /// The trial's row, without its intermediate values (those live in the progress log), fenced by this activation's
+    /// etag of the sweep record: the trial activation's own etag only says the row was not written since it read it,
+    /// not that this activation of the sweep is still the one whose word counts.
+    /// </summary>
     private Task SaveTrialAsync(TrialInfo trial) =>
-        TrialGrain(trial.Number).SaveAsync(trial with { Intermediate = ImmutableSortedDictionary<int, double>.Empty });
+        TrialGrain(trial.Number).SaveAsync(trial with { Intermediate = ImmutableSortedDictionary<int, double>.Empty, Fence = SweepFence() });
+
+    private StateFence? SweepFence() =>
+        long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var etag)
+            ? new StateFence(StateName, this.GetGrainId().ToString(), etag)
+            : null;
 
     private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(Grains.Trials.TrialGrain.Key(Id, number));
 
