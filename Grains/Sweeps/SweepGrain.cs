@@ -33,6 +33,7 @@ public sealed partial class SweepGrain(
     {
         if (state.RecordExists && state.State is { } info)
         {
+            await TakeOverAsync();
             var plan = SweepPlan.Parse(info.SpecText, info.SpecFile);
             var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).GetAsync()));
             var reported = await progress.ReadAsync(Id);
@@ -186,6 +187,22 @@ public sealed partial class SweepGrain(
         if (_book is null || _book.Info.IsResting) return;
         _book.PauseForFullDisk(e.Message);
         LogDiskFull(log, Id, e.Message);
+    }
+
+    /// <summary>
+    /// Writes the record back unchanged before the trials are read: another activation that read the same record (one
+    /// left on a frozen or cut-off silo) can write no trial from now on, since trial rows are fenced by this etag, and
+    /// every trial it wrote before is in the rows read next. A full disk skips it: then nothing is written at all.
+    /// </summary>
+    private async Task TakeOverAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (StorageFullException)
+        {
+        }
     }
 
     private async Task SaveSweepAsync()

@@ -65,6 +65,11 @@ public sealed class OvertakenSweepTests : IAsyncLifetime
         var rebuilt = (await sweep.GetAsync())!;
         Assert.Equal((1, 1), (rebuilt.Complete, rebuilt.Running));
 
+        // The rebuilt activation took the sweep over: the writer elsewhere, still at the record it wrote, writes no trial.
+        trial = await ReadAsync<TrialInfo>("trial", TrialId(a.Number));
+        trial.State = trial.State! with { Fence = trial.State.Fence! with { Etag = long.Parse(record.ETag!, System.Globalization.CultureInfo.InvariantCulture) } };
+        await Assert.ThrowsAsync<InconsistentStateException>(() => _elsewhere.WriteStateAsync("trial", TrialId(a.Number), trial));
+
         await sweep.FinishAsync(b.Number, b.Attempt, Done);
         var stored = (await ReadAsync<SweepInfo>(SweepGrain.StateName, SweepId)).State!;
         Assert.Equal((SweepStatus.Completed, 2, 0), (stored.Status, stored.Complete, stored.Running));
