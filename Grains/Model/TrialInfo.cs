@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
+using Sweep.Grains.Storage;
 
 namespace Sweep.Grains.Model;
 
 /// <summary>The persisted state of one trial (a <see cref="Trials.TrialGrain"/>), and a row of <c>sweep trials</c>.</summary>
 [GenerateSerializer, Immutable]
-public sealed record TrialInfo
+public sealed record TrialInfo : IFencedState
 {
     [Id(0)] public required string SweepId { get; init; }
     [Id(1)] public int Number { get; init; }
@@ -31,6 +32,12 @@ public sealed record TrialInfo
     [Id(18)] public DateTime? FinishedUtc { get; init; }
     /// <summary>The OpenMP threads the last attempt ran with (<c>OMP_NUM_THREADS</c>); null: the library's default, or unknown.</summary>
     [Id(19)] public int? Threads { get; init; }
+
+    /// <summary>
+    /// The sweep record's etag when its sweep activation wrote this row: the row is written only while the sweep
+    /// record is still there, so an overtaken activation of the sweep (a frozen or cut-off silo) writes nothing.
+    /// </summary>
+    [Id(20)] public StateFence? Fence { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }

@@ -8,7 +8,8 @@ namespace Sweep.Grains.Storage;
 /// <summary>
 /// Durable grain storage over a <c>grain_state</c> table (<see cref="IStateRows"/>: a SQLite file on one machine,
 /// PostgreSQL for a cluster): one row per (state name, grain id), the state as JSON, an integer etag for optimistic
-/// concurrency. Clear keeps a tombstone (NULL payload, etag + 1) so a stale activation still conflicts.
+/// concurrency. Clear keeps a tombstone (NULL payload, etag + 1) so a stale activation still conflicts. A state that
+/// carries a <see cref="StateFence"/> (<see cref="IFencedState"/>) is written only while its fence row is at that etag.
 /// </summary>
 public sealed class GrainStateStorage : IGrainStorage, IDisposable
 {
@@ -52,12 +53,13 @@ public sealed class GrainStateStorage : IGrainStorage, IDisposable
         var id = grainId.ToString();
         var expected = StateEtag.Parse(grainState.ETag, "write", stateName, id, _rows.Where);
         var payload = JsonSerializer.Serialize(grainState.State, _json);
+        var fence = (grainState.State as IFencedState)?.Fence;
         var written = expected is { } etag
-            ? await _rows.UpdateAsync(stateName, id, etag, payload)
-            : await _rows.InsertAsync(stateName, id, payload);
+            ? await _rows.UpdateAsync(stateName, id, etag, payload, fence)
+            : await _rows.InsertAsync(stateName, id, payload, fence);
         if (written is null)
         {
-            throw await ConflictAsync("write", stateName, id, grainState.ETag);
+            throw await FenceMovedAsync(stateName, id, fence) ?? await ConflictAsync("write", stateName, id, grainState.ETag);
         }
 
         grainState.ETag = StateEtag.Format(written);
@@ -85,6 +87,18 @@ public sealed class GrainStateStorage : IGrainStorage, IDisposable
     }
 
     public void Dispose() => _rows.Dispose();
+
+    /// <summary>The refusal when the fence row is no longer at the writer's etag; null when the fence held (or there is none).</summary>
+    private async Task<InconsistentStateException?> FenceMovedAsync(string stateName, string grainId, StateFence? fence)
+    {
+        if (fence is null) return null;
+        var at = (await _rows.ReadAsync(fence.StateName, fence.GrainId))?.Etag;
+        if (at == fence.Etag) return null;
+        var stored = StateEtag.Format(at);
+        var expected = StateEtag.Format(fence.Etag);
+        _logger.FenceMoved(_name, stateName, grainId, fence.StateName, fence.GrainId, stored, expected);
+        return StateEtag.FenceMoved(stateName, grainId, _rows.Where, fence, stored);
+    }
 
     private async Task<InconsistentStateException> ConflictAsync(string operation, string stateName, string grainId, string? grainEtag)
     {

@@ -14,9 +14,12 @@ internal interface IStateRows : IDisposable
     /// <summary>The stored row, or null when there is none; a null payload is a cleared state.</summary>
     Task<(long Etag, string? Payload)?> ReadAsync(string stateName, string grainId);
 
-    /// <summary>Inserts with etag 1; null when a row already exists.</summary>
-    Task<long?> InsertAsync(string stateName, string grainId, string? payload);
+    /// <summary>Inserts with etag 1; null when a row already exists or the <paramref name="fence"/> row moved.</summary>
+    Task<long?> InsertAsync(string stateName, string grainId, string? payload, StateFence? fence = null);
 
-    /// <summary>Replaces the payload (null = clear) when the etag matches; the new etag, or null on a mismatch.</summary>
-    Task<long?> UpdateAsync(string stateName, string grainId, long expectedEtag, string? payload);
+    /// <summary>
+    /// Replaces the payload (null = clear) when the etag matches and the <paramref name="fence"/> row (if any) is still
+    /// at its etag, in the same statement; the new etag, or null on a mismatch.
+    /// </summary>
+    Task<long?> UpdateAsync(string stateName, string grainId, long expectedEtag, string? payload, StateFence? fence = null);
 }

@@ -15,10 +15,11 @@ internal sealed class SqliteStateRows(string providerName, SqliteGrainStorageOpt
 
     public Task<(long Etag, string? Payload)?> ReadAsync(string stateName, string grainId) => RunAsync(t => t.Read(stateName, grainId));
 
-    public Task<long?> InsertAsync(string stateName, string grainId, string? payload) => RunAsync(t => t.Insert(stateName, grainId, payload));
+    public Task<long?> InsertAsync(string stateName, string grainId, string? payload, StateFence? fence = null) =>
+        RunAsync(t => t.Insert(stateName, grainId, payload, fence));
 
-    public Task<long?> UpdateAsync(string stateName, string grainId, long expectedEtag, string? payload) =>
-        RunAsync(t => t.Update(stateName, grainId, expectedEtag, payload));
+    public Task<long?> UpdateAsync(string stateName, string grainId, long expectedEtag, string? payload, StateFence? fence = null) =>
+        RunAsync(t => t.Update(stateName, grainId, expectedEtag, payload, fence));
 
     public void Dispose()
     {

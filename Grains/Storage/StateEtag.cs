@@ -30,4 +30,10 @@ internal static class StateEtag
             $"Etag conflict on {operation} of state '{stateName}' of grain '{grainId}' in '{databasePath}': stored {storedEtag ?? "none"}, grain had {grainEtag ?? "none"}.",
             storedEtag,
             grainEtag);
+
+    public static InconsistentStateException FenceMoved(string stateName, string grainId, string databasePath, StateFence fence, string? storedFenceEtag) =>
+        new(
+            $"Write of state '{stateName}' of grain '{grainId}' in '{databasePath}' refused: it was decided under state '{fence.StateName}' of grain '{fence.GrainId}' at etag {fence.Etag}, which is now at {storedFenceEtag ?? "none"} (a newer writer took over).",
+            storedFenceEtag,
+            StateEtag.Format(fence.Etag));
 }

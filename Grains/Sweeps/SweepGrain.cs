@@ -14,11 +14,14 @@ namespace Sweep.Grains.Sweeps;
 /// the cost of a trial event does not grow with the sweep. On activation the study is rebuilt from the trial grains.
 /// </remarks>
 public sealed partial class SweepGrain(
-    [PersistentState("sweep", StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
+    [PersistentState(SweepGrain.StateName, StorageNames.Sweep)] IPersistentState<SweepInfo?> state,
     IOptions<SweepEngineOptions> options,
     IProgressLog progress,
     ILogger<SweepGrain> log) : Grain, ISweepGrain
 {
+    /// <summary>The sweep record's state name (the <c>state_name</c> of its row).</summary>
+    public const string StateName = "sweep";
+
     private SweepBook? _book;
     private DateTime _lastTick = DateTime.UtcNow;
     private bool _frozen;
@@ -31,6 +34,7 @@ public sealed partial class SweepGrain(
     {
         if (state.RecordExists && state.State is { } info)
         {
+            await TakeOverAsync();
             var plan = SweepPlan.Parse(info.SpecText, info.SpecFile);
             var trials = await Task.WhenAll(Enumerable.Range(0, info.Asked).Select(n => TrialGrain(n).GetAsync()));
             var reported = await progress.ReadAsync(Id);
@@ -198,6 +202,22 @@ public sealed partial class SweepGrain(
         LogDiskFull(log, Id, e.Message);
     }
 
+    /// <summary>
+    /// Writes the record back unchanged before the trials are read: another activation that read the same record (one
+    /// left on a frozen or cut-off silo) can write no trial from now on, since trial rows are fenced by this etag, and
+    /// every trial it wrote before is in the rows read next. A full disk skips it: then nothing is written at all.
+    /// </summary>
+    private async Task TakeOverAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (StorageFullException)
+        {
+        }
+    }
+
     private async Task SaveSweepAsync()
     {
         var wasActive = state.State is { IsResting: false };
@@ -216,9 +236,18 @@ public sealed partial class SweepGrain(
         _ => null,
     });
 
-    /// <summary>The trial's row, without its intermediate values: those live in the progress log.</summary>
+    /// <summary>
+    /// The trial's row, without its intermediate values (those live in the progress log), fenced by this activation's
+    /// etag of the sweep record: the trial activation's own etag only says the row was not written since it read it,
+    /// not that this activation of the sweep is still the one whose word counts.
+    /// </summary>
     private Task SaveTrialAsync(TrialInfo trial) =>
-        TrialGrain(trial.Number).SaveAsync(trial with { Intermediate = ImmutableSortedDictionary<int, double>.Empty });
+        TrialGrain(trial.Number).SaveAsync(trial with { Intermediate = ImmutableSortedDictionary<int, double>.Empty, Fence = SweepFence() });
+
+    private StateFence? SweepFence() =>
+        long.TryParse(state.Etag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var etag)
+            ? new StateFence(StateName, this.GetGrainId().ToString(), etag)
+            : null;
 
     private ITrialGrain TrialGrain(int number) => GrainFactory.GetGrain<ITrialGrain>(Grains.Trials.TrialGrain.Key(Id, number));
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -52,17 +53,20 @@ public static class SweepKey
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(100));
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
+        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
         using (var file = new FileStream(tmp, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = SweepHome.OwnerOnly }))
             file.Write(certificate.Export(X509ContentType.Pkcs12));
-        try
-        {
-            // Two processes may make a key at once: the first rename wins and both use its key.
-            File.Move(tmp, path, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            File.Delete(tmp);
-        }
+        // Two processes may make a key at once (silos started together): the first link wins and both use its key.
+        // link(2) fails atomically on an existing name; File.Move(overwrite: false) checks first and then renames,
+        // so each process could install its own key and the two would refuse each other.
+        var linked = Link(tmp, path) == 0;
+        var error = Marshal.GetLastPInvokeError();
+        File.Delete(tmp);
+        if (!linked && error != Eexist) throw new IOException($"cannot create the key file {path} (errno {error})");
     }
+
+    private const int Eexist = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
 }

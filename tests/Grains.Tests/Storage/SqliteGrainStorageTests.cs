@@ -57,6 +57,34 @@ public sealed class SqliteGrainStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_fenced_write_lands_while_its_fence_row_holds_and_is_refused_once_that_row_moved()
+    {
+        using var storage = _db.CreateStorage();
+        var sweep = await WriteAsync(storage, SampleState.Example(0));
+        var fence = new StateFence("s", Grain.ToString(), long.Parse(sweep.ETag!, System.Globalization.CultureInfo.InvariantCulture));
+        var trial = GrainId.Create("trial", "sweep-1:7/0");
+        var row = new Orleans.GrainState<Model.TrialInfo?>(new Model.TrialInfo { SweepId = "sweep-1:7", Status = TrialState.Running, Fence = fence });
+        await storage.WriteStateAsync("trial", trial, row);
+        row.State = row.State! with { Attempt = 2 };
+        await storage.WriteStateAsync("trial", trial, row);
+
+        // Another writer moved the fence row on: neither an update nor an insert under the old fence lands.
+        await WriteAsync(storage, SampleState.Example(1));
+        row.State = row.State with { Status = TrialState.Complete };
+        var refused = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("trial", trial, row));
+        Assert.Contains("refused", refused.Message, StringComparison.Ordinal);
+        var fresh = new Orleans.GrainState<Model.TrialInfo?>(new Model.TrialInfo { SweepId = "sweep-1:7", Number = 1, Fence = fence });
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("trial", GrainId.Create("trial", "sweep-1:7/1"), fresh));
+
+        var stored = new Orleans.GrainState<Model.TrialInfo?>();
+        await storage.ReadStateAsync("trial", trial, stored);
+        Assert.Equal((TrialState.Running, 2, fence), (stored.State!.Status, stored.State.Attempt, stored.State.Fence));
+        var missing = new Orleans.GrainState<Model.TrialInfo?>();
+        await storage.ReadStateAsync("trial", GrainId.Create("trial", "sweep-1:7/1"), missing);
+        Assert.False(missing.RecordExists);
+    }
+
+    [Fact]
     public async Task Clear_keeps_a_tombstone_that_reads_as_absent_and_still_guards_the_etag()
     {
         using var storage = _db.CreateStorage();

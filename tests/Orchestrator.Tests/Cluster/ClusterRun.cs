@@ -155,16 +155,37 @@ public sealed class ClusterRun : IDisposable
         Assert.True(code == 0, error);
         var export = JsonNode.Parse(output)!.AsObject();
         var trials = export["trials"]!.AsArray();
-        Assert.Equal(Enumerable.Range(0, maxTrials), trials.Select(t => t!["number"]!.GetValue<int>()).Order());
-        Assert.All(trials, t => Assert.Contains(t!["state"]!.GetValue<string>(), new[] { "complete", "pruned", "failed" }));
-        var counts = export["sweep"]!["trials"]!.AsObject();
-        Assert.Equal(maxTrials, counts["complete"]!.GetValue<int>() + counts["pruned"]!.GetValue<int>() + counts["failed"]!.GetValue<int>());
-        Assert.Equal(trials.Count(t => t!["state"]!.GetValue<string>() == "complete"), counts["complete"]!.GetValue<int>());
+        WithLogs(() =>
+        {
+            Assert.Equal(Enumerable.Range(0, maxTrials), trials.Select(t => t!["number"]!.GetValue<int>()).Order());
+            Assert.All(trials, t => Assert.Contains(t!["state"]!.GetValue<string>(), new[] { "complete", "pruned", "failed" }));
+            // The stored sweep record counts exactly what its stored trials say, state by state.
+            var counts = export["sweep"]!["trials"]!.AsObject();
+            foreach (var state in new[] { "complete", "pruned", "failed" })
+            {
+                var stored = trials.Count(t => t!["state"]!.GetValue<string>() == state);
+                Assert.True(stored == counts[state]!.GetValue<int>(), $"the sweep record counts {counts[state]} {state} trials, its trials {stored}:\n{output}");
+            }
+        });
         await WaitUntilAsync(() => Task.FromResult(SweepCli.ProcessesWith(Marker).Count == 0), TimeSpan.FromSeconds(30), "no trial process is left");
         return trials;
     }
 
-    public string Logs() => string.Join("\n", _silos.Select(s => $"--- silo {s.Name} (pid {s.Pid}{(s.HasExited ? $", exited {s.ExitCode}" : "")}):\n{s.Tail()}"));
+    /// <summary>Runs <paramref name="assertions"/>; a failure carries the silos' logs, which a later run cannot give back.</summary>
+    public void WithLogs(Action assertions)
+    {
+        try
+        {
+            assertions();
+        }
+        catch (Xunit.Sdk.XunitException e)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message}\n{Logs(lines: 400)}", e);
+        }
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of each silo's log, for failure messages.</summary>
+    public string Logs(int lines = 25) => string.Join("\n", _silos.Select(s => $"--- silo {s.Name} (pid {s.Pid}{(s.HasExited ? $", exited {s.ExitCode}" : "")}):\n{s.Tail(lines)}"));
 
     public void Dispose()
     {

@@ -66,4 +66,29 @@ public sealed class ClusterSettingsTests
             Assert.Contains("need --cluster", Assert.Throws<UsageException>(() => ClusterSettings.From(null, "x", null, null, null)).Message, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void Silos_that_make_the_key_at_once_all_end_up_with_the_same_one()
+    {
+        // Silos started together each make the cluster's key when none is there yet: one must win for all.
+        var folder = Directory.CreateTempSubdirectory("sweep-key-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "cluster-key.pfx");
+            var keys = new byte[8][];
+            using var go = new Barrier(keys.Length);
+            Parallel.For(0, keys.Length, new ParallelOptions { MaxDegreeOfParallelism = keys.Length }, i =>
+            {
+                go.SignalAndWait();
+                using var key = Sweep.Orchestrator.Hosting.SweepKey.LoadOrCreate(path, "test");
+                keys[i] = key.RawData;
+            });
+            Assert.All(keys, k => Assert.Equal(keys[0], k));
+            Assert.Equal(["cluster-key.pfx"], folder.EnumerateFiles().Select(f => f.Name));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }
