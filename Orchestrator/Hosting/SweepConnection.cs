@@ -15,7 +15,8 @@ namespace Sweep.Orchestrator.Hosting;
 /// </summary>
 public sealed class SweepConnection : IAsyncDisposable
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    // A silo that has just started on a busy machine (a detached one, the CPU shared with training) can take a while.
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
 
     private readonly IHost? _client;
 
