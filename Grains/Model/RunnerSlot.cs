@@ -17,8 +17,14 @@ public sealed record RunnerSlot([property: Id(0)] string Runner, [property: Id(1
     /// <summary>The OpenMP threads a trial in this slot runs with; null: the library's default.</summary>
     [Id(5)] public int? Threads { get; init; }
 
-    /// <summary>Whether a trial with these placement needs may run here.</summary>
+    /// <summary>The node's declared memory of <see cref="Device"/> (<c>--gpu-memory-gb</c>); null: not declared.</summary>
+    [Id(6)] public double? GpuMemoryGb { get; init; }
+
+    /// <summary>
+    /// Whether a trial with these placement needs may run here. On a device of declared size, a trial that declares
+    /// no memory needs all of it: counting it as nothing would pack a slot's worth of them onto one GPU.
+    /// </summary>
     public bool Fits(double? gpuMemoryGb, ImmutableSortedDictionary<string, string> labels) =>
         labels.All(l => Labels.TryGetValue(l.Key, out var v) && v == l.Value)
-        && (gpuMemoryGb is not { } need || FreeGpuMemoryGb is not { } free || need <= free + 1e-9);
+        && (FreeGpuMemoryGb is not { } free || (gpuMemoryGb ?? GpuMemoryGb ?? 0) <= free + 1e-9);
 }

@@ -101,9 +101,11 @@ public sealed partial class TrialRunnerService(
             {
                 Labels = _options.Labels,
                 Threads = _options.ThreadsFor(device),
+                // An attempt that declared no memory holds the whole device (RunnerSlot.Fits).
                 FreeGpuMemoryGb = _options.GpuMemoryGb is { } size && device != "cpu"
-                    ? size - _running.Values.Where(r => r.Device == device).Sum(r => r.Assignment.GpuMemoryGb ?? 0)
+                    ? size - _running.Values.Where(r => r.Device == device).Sum(r => r.Assignment.GpuMemoryGb ?? size)
                     : null,
+                GpuMemoryGb = device != "cpu" ? _options.GpuMemoryGb : null,
             };
             var active = await grains.GetGrain<ISweepDirectoryGrain>(0).ActiveAsync();
             var start = Interlocked.Increment(ref _rotation);

@@ -30,6 +30,15 @@ public sealed class RunnerSlotTests
     }
 
     [Fact]
+    public void A_trial_that_declares_no_memory_takes_a_whole_device_of_declared_size()
+    {
+        var none = ImmutableSortedDictionary<string, string>.Empty;
+        Assert.True(new RunnerSlot("r", "n", "cuda:0") { GpuMemoryGb = 80, FreeGpuMemoryGb = 80 }.Fits(null, none));
+        Assert.False(new RunnerSlot("r", "n", "cuda:0") { GpuMemoryGb = 80, FreeGpuMemoryGb = 62 }.Fits(null, none));
+        Assert.True(new RunnerSlot("r", "n", "cuda:0") { GpuMemoryGb = 80, FreeGpuMemoryGb = 62 }.Fits(18, none));
+    }
+
+    [Fact]
     public void The_book_hands_a_trial_only_to_a_slot_it_fits()
     {
         var spec = BookFixture.Spec().Replace("  function: branin", "  function: branin\n  gpuMemoryGb: 30\n  labels: { gpu: a100 }", StringComparison.Ordinal);
