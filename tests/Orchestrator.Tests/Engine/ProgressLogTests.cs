@@ -63,7 +63,7 @@ public sealed partial class ProgressLogTests : SweepCliTest
         var spec = Cli.WriteSpec(Spec.Replace("name: quiet", "name: live", StringComparison.Ordinal));
         var stdout = Path.Combine(Cli.Directory, "stdout.txt");
         // script(1) gives the sweep a pseudo-terminal for stderr; stdout goes to a file, as a user's `> file` would.
-        var command = $"stty cols 120 rows 50; TERM=xterm-256color exec dotnet '{SweepCli.Dll}' start '{spec}' --home '{Cli.Home}' --id live > '{stdout}'";
+        var command = $"stty cols 120 rows 50; TERM=xterm-256color exec dotnet '{SweepCli.Dll}' start '{spec}' --home '{Cli.Home}' --id live --no-web > '{stdout}'";
         var (code, screen, err) = await SweepCli.Exec("script", "-qefc", command, "/dev/null");
         var text = Ansi().Replace(screen, "");
         Assert.True(code == 0, $"exit {code}\n{text}\n{err}");
