@@ -34,8 +34,8 @@ public static class KeySuggester
         return best is not null && bestDistance <= Math.Max(2, best.Length / 3) ? best : null;
     }
 
-    /// <summary>Optimal-string-alignment distance: Levenshtein plus adjacent transpositions.</summary>
-    internal static int Distance(string a, string b)
+    /// <summary>Optimal-string-alignment distance: Levenshtein plus adjacent transpositions (case-sensitive).</summary>
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++) d[i, 0] = i;

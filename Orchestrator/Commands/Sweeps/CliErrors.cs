@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
+using Sweep.Contracts.Text;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -76,7 +77,9 @@ internal static partial class CliErrors
     public static string Suggestion(string token, IEnumerable<string> names)
     {
         var best = names.Distinct(StringComparer.Ordinal)
-                        .Select(n => (Name: n, Distance: n.StartsWith(token, StringComparison.OrdinalIgnoreCase) && token.TrimStart('-').Length >= 2 ? 0 : Distance(token, n)))
+                        .Select(n => (Name: n, Distance: n.StartsWith(token, StringComparison.OrdinalIgnoreCase) && token.TrimStart('-').Length >= 2
+                                                             ? 0
+                                                             : KeySuggester.Distance(token.ToLowerInvariant(), n.ToLowerInvariant())))
                         .Where(x => x.Distance <= Math.Max(1, x.Name.TrimStart('-').Length / 3))
                         .OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).FirstOrDefault();
         return best.Name is null ? "" : $"; did you mean '{best.Name}'?";
@@ -108,24 +111,6 @@ internal static partial class CliErrors
     /// <summary>One line, without .NET type names.</summary>
     private static string Plain(string message) =>
         TypeName().Replace(Whitespace().Replace(message, " ").Trim(), "a value");
-
-    /// <summary>Damerau-Levenshtein distance (optimal string alignment), case-insensitive.</summary>
-    private static int Distance(string a, string b)
-    {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        for (var j = 1; j <= b.Length; j++)
-        {
-            var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-        }
-        return d[a.Length, b.Length];
-    }
 
     [GeneratedRegex("'([^']*)'")]
     private static partial Regex QuotedPattern();
