@@ -10,22 +10,7 @@ namespace Sweep.Orchestrator.Tests.Engine;
 [Trait("Category", "Slow")]
 public sealed class BestProvenanceTests : SweepCliTest
 {
-    private const string Spec = """
-        apiVersion: sweep/v1
-        name: best-train
-        metric: { name: val_top1, goal: maximize }
-        sampler: { type: random, seed: 3 }
-        budget: { maxTrials: 1, parallelTrials: 1 }
-        parameters:
-          lr: { type: float, low: 1.0e-3, high: 1.0e-1, log: true }
-        trial:
-          method: dvs
-          model: scnn
-          dataset: { kind: synthetic, classes: 2, samplesPerClass: 8, frameSize: 16 }
-          timeSteps: 2
-          batchSize: 4
-          epochs: 2
-        """;
+    private static readonly string Spec = TestSpecs.DvsTrain("best-train", "1.0e-3", maxTrials: 1, parallelTrials: 1, epochs: 2);
 
     [Fact]
     public async Task Best_writes_provenance_and_threads_and_train_repeats_the_trial()

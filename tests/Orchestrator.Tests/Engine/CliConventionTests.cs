@@ -153,7 +153,7 @@ public sealed class CliConventionTests(FinishedBraninSweep sweep) : IClassFixtur
     public async Task Quiet_leaves_stderr_empty_and_verbose_adds_the_silo_logs()
     {
         using var cli = new SweepCli();
-        var spec = cli.WriteSpec(FinishedBraninSweep.Spec.Replace("maxTrials: 8", "maxTrials: 2", StringComparison.Ordinal));
+        var spec = cli.WriteSpec(FinishedBraninSweep.Spec(maxTrials: 2));
         var (code, output, err) = await cli.Run("start", spec, "--home", cli.Home, "--id", "q", "-q");
         Assert.True(code == 0, err);
         Assert.Equal("", err);

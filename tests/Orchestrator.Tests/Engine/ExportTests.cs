@@ -7,23 +7,7 @@ namespace Sweep.Orchestrator.Tests.Engine;
 [Trait("Category", "Slow")]
 public sealed class ExportTests
 {
-    private const string Spec = """
-        apiVersion: sweep/v1
-        name: export
-        metric: { name: value, goal: minimize }
-        sampler: { type: tpe, seed: 5 }
-        pruner: { type: median, startupTrials: 3 }
-        budget: { maxTrials: 25, parallelTrials: 3 }
-        parameters:
-          x: { type: float, low: -5, high: 5 }
-          lr: { type: float, low: 1.0e-5, high: 1.0, log: true }
-          n_layers: { type: int, low: 1, high: 8 }
-          units: { type: int, low: 8, high: 1024, log: true }
-          optimizer: { type: categorical, choices: [sgd, adam, rmsprop, adagrad] }
-        trial:
-          function: mixed
-          steps: 4
-        """;
+    private static readonly string Spec = TestSpecs.MixedFunction("export", 25, 3, TestSpecs.Tpe(5), steps: 4, pruner: TestSpecs.Median(3));
 
     [Fact]
     public async Task The_optuna_journal_opens_in_optuna_with_the_same_values_and_states()

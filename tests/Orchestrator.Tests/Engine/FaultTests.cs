@@ -8,17 +8,8 @@ namespace Sweep.Orchestrator.Tests.Engine;
 [Trait("Category", "Slow")]
 public sealed class FaultTests : SweepCliTest
 {
-    private string Spec(string name, int trials, double stepSeconds) => Cli.WriteSpec($$"""
-        apiVersion: sweep/v1
-        name: {{name}}
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 1 }
-        budget: { maxTrials: {{trials}}, parallelTrials: 1 }
-        parameters:
-          x1: { type: float, low: -5, high: 10 }
-          x2: { type: float, low: 0, high: 15 }
-        trial: { function: branin, steps: 10, stepSeconds: {{stepSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}} }
-        """);
+    private string Spec(string name, int trials, double stepSeconds) =>
+        Cli.WriteSpec(TestSpecs.BraninFunction(name, trials, 1, TestSpecs.Random(1), steps: 10, stepSeconds: stepSeconds));
 
     [Fact]
     public async Task A_second_start_on_a_served_home_runs_through_that_silo_to_its_end()
@@ -96,16 +87,7 @@ public sealed class FaultTests : SweepCliTest
         try
         {
             var home = Path.Combine(disk, "home");
-            var spec = Cli.WriteSpec("""
-                apiVersion: sweep/v1
-                name: full
-                metric: { name: value, goal: minimize }
-                budget: { maxTrials: 3 }
-                parameters:
-                  x1: { type: float, low: -5, high: 10 }
-                  x2: { type: float, low: 0, high: 15 }
-                trial: { function: branin, steps: 1000000 }
-                """);
+            var spec = Cli.WriteSpec(TestSpecs.BraninFunction("full", 3, parallelTrials: null, steps: 1000000));
             var (code, _, err) = await Cli.Run("start", spec, "--home", home, "--id", "full");
             Assert.True(code == 1, err);
             Assert.Contains($"sweep full paused: disk full at {home} (writing {home}/sweep.db); free space, then `sweep resume full`", err);

@@ -14,7 +14,7 @@ public sealed class HomeSecurityTests : SweepCliTest
     {
         var script = Path.Combine(Cli.Directory, "ok.sh");
         File.WriteAllText(script, """echo '{"type":"result","status":"complete","value":1}'""");
-        var spec = Cli.WriteSpec(CommandSpec("modes", $"sh {script}"));
+        var spec = Cli.WriteSpec(TestSpecs.UnitCommand("modes", $"sh {script}", 1));
         var (code, _, err) = await SweepCli.Exec("sh", "-c", $"umask 000; exec dotnet {SweepCli.Dll} start {spec} --home {Cli.Home} --id m --no-web");
         Assert.True(code == 0, err);
         var trial = Path.Combine(Cli.Home, "trials", "m", "0");
@@ -29,7 +29,7 @@ public sealed class HomeSecurityTests : SweepCliTest
     [RootFact]
     public async Task Another_user_with_a_forged_silo_file_and_the_real_port_is_refused_and_nothing_runs()
     {
-        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(FunctionSpec()), "--home", Cli.Home, "--id", "owner", "--detach");
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninFunction("owner", 100, parallelTrials: 1, steps: 100, stepSeconds: 0.2)), "--home", Cli.Home, "--id", "owner", "--detach");
         Assert.True(code == 0, err);
 
         // nobody's own home, holding the owner's silo.json (pid and port are no secret: ps and ss show them) and a held lock.
@@ -39,7 +39,7 @@ public sealed class HomeSecurityTests : SweepCliTest
         {
             File.Copy(Path.Combine(Cli.Home, "silo.json"), Path.Combine(forged, "silo.json"));
             var marker = Path.Combine(forged, "pwned");
-            File.WriteAllText(Path.Combine(forged, "evil.yaml"), CommandSpec("evil", $"touch {marker}"));
+            File.WriteAllText(Path.Combine(forged, "evil.yaml"), TestSpecs.UnitCommand("evil", $"touch {marker}", 1));
             Chown(forged);
             var script = $"cd {forged}; flock {forged}/silo.lock sleep 30 </dev/null >/dev/null 2>&1 & sleep 0.5; " +
                          $"HOME={forged} DOTNET_CLI_HOME={forged} exec dotnet {SweepCli.Dll} start {forged}/evil.yaml --home {forged} --id evil --no-web";
@@ -65,26 +65,4 @@ public sealed class HomeSecurityTests : SweepCliTest
         chown.WaitForExit();
         Assert.Equal(0, chown.ExitCode);
     }
-
-    private static string FunctionSpec() => """
-        apiVersion: sweep/v1
-        name: owner
-        metric: { name: value, goal: minimize }
-        budget: { maxTrials: 100, parallelTrials: 1 }
-        parameters:
-          x1: { type: float, low: -5, high: 10 }
-          x2: { type: float, low: 0, high: 15 }
-        trial: { function: branin, steps: 100, stepSeconds: 0.2 }
-        """;
-
-    private static string CommandSpec(string name, string command) => $$"""
-        apiVersion: sweep/v1
-        name: {{name}}
-        metric: { name: value, goal: minimize }
-        budget: { maxTrials: 1 }
-        parameters:
-          x: { type: float, low: 0, high: 1 }
-        trial:
-          command: "{{command}}"
-        """;
 }

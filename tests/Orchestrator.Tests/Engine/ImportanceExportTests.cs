@@ -18,22 +18,13 @@ public sealed class ImportanceExportTests
     /// <summary>Absolute tolerance per importance; the forest replays sklearn's, so differences are rounding (below 1e-12).</summary>
     private const double Tolerance = 1e-9;
 
-    private const string Spec = """
-        apiVersion: sweep/v1
-        name: importance
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 11 }
-        budget: { maxTrials: 40, parallelTrials: 4 }
-        parameters:
-          x: { type: float, low: -5, high: 5 }
-          lr: { type: float, low: 1.0e-4, high: 1.0, log: true }
-          n_layers: { type: int, low: 1, high: 8 }
-          units: { type: int, low: 64, high: 256, log: true }
-          optimizer: { type: categorical, choices: [sgd, adam, rmsprop] }
-        trial:
-          function: mixed
-          steps: 1
-        """;
+    private static readonly string Spec = TestSpecs.MixedFunction("importance", 40, 4, TestSpecs.Random(11), steps: 1, parameters: """
+        x: { type: float, low: -5, high: 5 }
+        lr: { type: float, low: 1.0e-4, high: 1.0, log: true }
+        n_layers: { type: int, low: 1, high: 8 }
+        units: { type: int, low: 64, high: 256, log: true }
+        optimizer: { type: categorical, choices: [sgd, adam, rmsprop] }
+        """);
 
     [Fact]
     public async Task Importance_agrees_with_optunas_on_the_exported_journal()

@@ -9,26 +9,8 @@ namespace Sweep.Orchestrator.Tests.Engine;
 [Trait("Category", "Slow")]
 public sealed class MethodTrialTests : SweepCliTest
 {
-    private static string Spec(string name, string pruner, int maxTrials, int parallel, int epochs, string extraTrial = "") => $$"""
-        apiVersion: sweep/v1
-        name: {{name}}
-        metric: { name: val_top1, goal: maximize }
-        sampler: { type: random, seed: 3 }
-        pruner: {{pruner}}
-        budget: { maxTrials: {{maxTrials}}, parallelTrials: {{parallel}} }
-        parameters:
-          lr: { type: float, low: 1.0e-4, high: 1.0e-1, log: true }
-        trial:
-          method: dvs
-          model: scnn
-          dataset: { kind: synthetic, classes: 2, samplesPerClass: 8, frameSize: 16 }
-          timeSteps: 2
-          batchSize: 4
-          epochs: {{epochs}}
-          reportEvery: 1
-          threads: 1
-        {{extraTrial}}
-        """;
+    private static string Spec(string name, string pruner, int maxTrials, int parallel, int epochs, params string[] moreTrial) =>
+        TestSpecs.DvsTrain(name, "1.0e-4", maxTrials, parallel, epochs, pruner, ["reportEvery: 1", "threads: 1", .. moreTrial]);
 
     [Fact]
     public async Task An_asha_sweep_over_epochs_judges_trials_at_the_epochs_validate_printed()
@@ -57,7 +39,7 @@ public sealed class MethodTrialTests : SweepCliTest
     [Fact]
     public async Task A_paused_sweep_train_trial_resumes_from_the_epoch_it_reached()
     {
-        var spec = Cli.WriteSpec(Spec("pause-train", "{ type: none }", 1, 1, 60, "  stopGrace: 30s"));
+        var spec = Cli.WriteSpec(Spec("pause-train", "{ type: none }", 1, 1, 60, "stopGrace: 30s"));
         var (code, _, err) = await Cli.Run("start", spec, "--home", Cli.Home, "--id", "pt", "--detach");
         Assert.True(code == 0, err);
         var stdout = Path.Combine(Cli.Home, "trials", "pt", "0", "stdout.log");

@@ -11,21 +11,8 @@ namespace Sweep.Orchestrator.Tests.Engine;
 public sealed partial class ProgressLogTests : SweepCliTest
 {
     /// <summary>The quickstart's shape (parallel trials, a median pruner judging steps) on a fast benchmark function.</summary>
-    private const string Spec = """
-        apiVersion: sweep/v1
-        name: quiet
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 4 }
-        pruner: { type: median, startupTrials: 2, warmupSteps: 2 }
-        budget: { maxTrials: 6, parallelTrials: 2 }
-        parameters:
-          x1: { type: float, low: -5, high: 10 }
-          x2: { type: float, low: 0, high: 15 }
-        trial:
-          function: branin
-          steps: 6
-          stepSeconds: 0.3
-        """;
+    private static readonly string Spec =
+        TestSpecs.BraninFunction("quiet", 6, sampler: TestSpecs.Random(4), pruner: TestSpecs.Median(2, warmupSteps: 2), steps: 6, stepSeconds: 0.3);
 
     /// <summary>The lines that are not about one trial: the sweep's header line and its last line.</summary>
     private const int FixedLines = 2;

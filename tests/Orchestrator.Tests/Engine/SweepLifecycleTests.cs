@@ -7,18 +7,7 @@ public sealed class SweepLifecycleTests
 {
     private static readonly Dictionary<string, string> Slow = new() { ["SWEEP_STEP_SECONDS"] = "0.4" };
 
-    private static string Spec(string script, int maxTrials) => $$"""
-        apiVersion: sweep/v1
-        name: lifecycle
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 1 }
-        budget: { maxTrials: {{maxTrials}}, parallelTrials: 2 }
-        parameters:
-          x1: { type: float, low: -5, high: 10 }
-          x2: { type: float, low: 0, high: 15 }
-        trial:
-          command: "{{script}}"
-        """;
+    private static string Spec(string script, int maxTrials) => TestSpecs.BraninCommand("lifecycle", script, maxTrials, 2, TestSpecs.Random(1));
 
     [Fact]
     public async Task Kill_9_mid_sweep_then_resume_finishes_exactly_max_trials_with_none_lost()

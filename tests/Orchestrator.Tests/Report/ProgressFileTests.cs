@@ -20,8 +20,7 @@ public sealed class ProgressFileTests : SweepCliTest
             echo '{"type":"result","status":"complete","value":0.25}'
             """);
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var spec = Cli.WriteSpec("apiVersion: sweep/v1\nname: cmd\nmetric: { name: value, goal: minimize }\nbudget: { maxTrials: 1 }\n"
-                                 + $"parameters:\n  x: {{ type: float, low: 0, high: 1 }}\ntrial:\n  command: {script}\n");
+        var spec = Cli.WriteSpec(TestSpecs.UnitCommand("cmd", script, 1));
         var (code, _, err) = await Cli.Run("start", spec, "--home", Cli.Home, "--id", "cmd");
         Assert.True(code == 0, err);
 

@@ -9,8 +9,7 @@ public sealed class ReportWithoutResultsTests : SweepCliTest
     [Fact]
     public async Task A_sweep_without_a_complete_trial_gets_its_page_and_a_note_instead_of_figures()
     {
-        var spec = Cli.WriteSpec("apiVersion: sweep/v1\nname: fails\nmetric: { name: value, goal: minimize }\nbudget: { maxTrials: 2 }\n"
-                                 + "parameters:\n  x: { type: float, low: 0, high: 1 }\ntrial:\n  command: exit 3\n");
+        var spec = Cli.WriteSpec(TestSpecs.UnitCommand("fails", "exit 3", 2));
         await Cli.Run("start", spec, "--home", Cli.Home, "--id", "fails");
         Assert.Equal(2, (await Cli.Status("fails"))["trials"]!["failed"]!.GetValue<int>());
 

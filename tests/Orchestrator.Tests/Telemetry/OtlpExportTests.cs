@@ -9,18 +9,7 @@ namespace Sweep.Orchestrator.Tests.Telemetry;
 /// <summary>`--otlp-endpoint` on the real `sweep` executable: metrics reach a collector; a bad URL is a usage error.</summary>
 public sealed class OtlpExportTests : SweepCliTest
 {
-    private const string Spec = """
-        apiVersion: sweep/v1
-        name: otlp
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 3 }
-        budget: { maxTrials: 4, parallelTrials: 2 }
-        parameters:
-          x1: { type: float, low: -5, high: 10 }
-          x2: { type: float, low: 0, high: 15 }
-        trial:
-          function: branin
-        """;
+    private static readonly string Spec = TestSpecs.BraninFunction("otlp", 4, sampler: TestSpecs.Random(3));
 
     [Fact]
     public async Task Start_with_otlp_endpoint_posts_the_sweep_metrics_to_the_collector()

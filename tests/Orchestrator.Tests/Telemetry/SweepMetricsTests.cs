@@ -20,36 +20,10 @@ public sealed partial class SweepMetricsTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("sweep-metrics-").FullName;
     private readonly string _id = "metrics-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static string PruningSpec => $$"""
-        apiVersion: sweep/v1
-        name: metrics
-        metric: { name: value, goal: minimize }
-        sampler: { type: tpe, seed: 5 }
-        pruner: { type: median, startupTrials: 3 }
-        budget: { maxTrials: {{PrunedTrials}}, parallelTrials: 2 }
-        parameters:
-          x: { type: float, low: -5, high: 5 }
-          lr: { type: float, low: 1.0e-5, high: 1.0, log: true }
-          n_layers: { type: int, low: 1, high: 8 }
-          units: { type: int, low: 8, high: 1024, log: true }
-          optimizer: { type: categorical, choices: [sgd, adam, rmsprop, adagrad] }
-        trial:
-          function: mixed
-          steps: 4
-          stepSeconds: 0.02
-        """;
+    private static string PruningSpec =>
+        TestSpecs.MixedFunction("metrics", PrunedTrials, 2, TestSpecs.Tpe(5), steps: 4, pruner: TestSpecs.Median(3), stepSeconds: 0.02);
 
-    private const string FailingSpec = """
-        apiVersion: sweep/v1
-        name: failing
-        metric: { name: value, goal: minimize }
-        sampler: { type: random, seed: 1 }
-        budget: { maxTrials: 2, parallelTrials: 1, maxRetries: 0 }
-        parameters:
-          x: { type: float, low: 0, high: 1 }
-        trial:
-          command: "exit 3"
-        """;
+    private static readonly string FailingSpec = TestSpecs.UnitCommand("failing", "exit 3", 2, 1, TestSpecs.Random(1), maxRetries: 0);
 
     [Fact]
     public async Task Counters_gauges_and_ask_time_match_the_sweeps_and_metrics_serves_them_as_prometheus_text()

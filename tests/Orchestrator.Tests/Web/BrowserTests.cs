@@ -37,7 +37,7 @@ public sealed class BrowserTests(ITestOutputHelper output) : SweepCliTest
 
         using var silo = await WebSilo.StartAsync(Cli, stepSeconds: 1.5);
         var script = Cli.BraninScript();
-        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Command(script, Trials)), "--home", Cli.Home, "--id", "live", "--detach");
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", script, Trials, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "live", "--detach");
         Assert.True(code == 0, err);
 
         using var playwright = await Playwright.CreateAsync();

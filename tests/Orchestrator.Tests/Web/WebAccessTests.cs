@@ -15,7 +15,7 @@ public sealed class WebAccessTests : SweepCliTest
         var tokenFile = TokenFile(Token);
         using var silo = await WebSilo.StartAsync(Cli, 1.0, "--token-file", tokenFile);
         // Slow trials: the sweep still runs when the authorised stop arrives (a completed one answers 409).
-        var (code, _, startErr) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Command(Cli.BraninScript(), 4)), "--home", Cli.Home, "--id", "tok", "--detach");
+        var (code, _, startErr) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", Cli.BraninScript(), 4, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "tok", "--detach");
         Assert.True(code == 0, startErr);
 
         var requests = new[] { ("GET", "/"), ("GET", "/sweeps/tok"), ("GET", "/api/v1/sweeps"), ("GET", "/api/v1/sweeps/tok/trials"),
@@ -59,7 +59,7 @@ public sealed class WebAccessTests : SweepCliTest
     {
         string[] args = verb == "silo"
             ? ["silo", "--home", Cli.Home, "--web", "0.0.0.0:0"]
-            : ["start", Cli.WriteSpec(WebSpecs.Function(2)), "--home", Cli.Home, "--web", "0.0.0.0:0"];
+            : ["start", Cli.WriteSpec(TestSpecs.BraninFunction("web", 2, sampler: TestSpecs.Random(3))), "--home", Cli.Home, "--web", "0.0.0.0:0"];
         var (code, _, err) = await Cli.Run(args);
         Assert.Equal(2, code);
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -14,7 +14,7 @@ public sealed class WebApiTests : SweepCliTest
     public async Task Api_serves_sweeps_trials_importance_and_nodes_in_the_read_verbs_shapes()
     {
         using var silo = await WebSilo.StartAsync(Cli);
-        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Function(5)), "--home", Cli.Home, "--id", "api");
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninFunction("web", 5, sampler: TestSpecs.Random(3))), "--home", Cli.Home, "--id", "api");
         Assert.True(code == 0, err);
 
         var sweeps = await GetArray(silo, "api/v1/sweeps");
@@ -65,7 +65,7 @@ public sealed class WebApiTests : SweepCliTest
     public async Task Pause_resume_and_cancel_through_the_api_drive_the_sweep()
     {
         using var silo = await WebSilo.StartAsync(Cli, stepSeconds: 0.5);
-        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Command(Cli.BraninScript(), 20)), "--home", Cli.Home, "--id", "ctl", "--detach");
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", Cli.BraninScript(), 20, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "ctl", "--detach");
         Assert.True(code == 0, err);
 
         Assert.Equal("paused", (await Post(silo, "api/v1/sweeps/ctl/pause"))["status"]!.GetValue<string>());
@@ -79,7 +79,7 @@ public sealed class WebApiTests : SweepCliTest
     public async Task Start_with_port_zero_prints_the_bound_address_and_serves_the_api_and_metrics_while_it_runs()
     {
         using var start = Cli.Start(new Dictionary<string, string> { ["SWEEP_STEP_SECONDS"] = "0.4" },
-                                    "start", Cli.WriteSpec(WebSpecs.Command(Cli.BraninScript(), 4)), "--home", Cli.Home, "--id", "own", "--web", "127.0.0.1:0");
+                                    "start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", Cli.BraninScript(), 4, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "own", "--web", "127.0.0.1:0");
         var url = await WebAddressAsync(start);
         using var response = await Http.GetAsync(new Uri(url, "api/v1/sweeps"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -100,7 +100,7 @@ public sealed class WebApiTests : SweepCliTest
         using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-        var (code, output, err) = await Cli.Run("start", Cli.WriteSpec(WebSpecs.Function(2)), "--home", Cli.Home, "--id", "taken", "--web", $"127.0.0.1:{port}");
+        var (code, output, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninFunction("web", 2, sampler: TestSpecs.Random(3))), "--home", Cli.Home, "--id", "taken", "--web", $"127.0.0.1:{port}");
         Assert.Equal(2, code);
         Assert.Equal("", output);
         var line = Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
