@@ -39,6 +39,9 @@ public sealed class BrowserTests(ITestOutputHelper output) : SweepCliTest
         var script = Cli.BraninScript();
         var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", script, Trials, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "live", "--detach");
         Assert.True(code == 0, err);
+        // Paused until the page shows it, so the page must follow the sweep live however fast the machine runs it.
+        var (pauseCode, _, pauseErr) = await Cli.Run("pause", "live", "--home", Cli.Home);
+        Assert.True(pauseCode == 0, pauseErr);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox"] });
@@ -55,6 +58,8 @@ public sealed class BrowserTests(ITestOutputHelper output) : SweepCliTest
         await page.GotoAsync(new Uri(silo.Url, "/sweeps/live").ToString());
         // The table follows the sweep: rows appear while trials run, and all of them end complete.
         await page.Locator("#trials tbody tr").First.WaitForAsync(new() { Timeout = 30_000 });
+        var (resumeCode, _, resumeErr) = await Cli.Run("resume", "live", "--home", Cli.Home, "--detach");
+        Assert.True(resumeCode == 0, resumeErr);
         var sawUnfinished = false;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
         while (await page.Locator("#trials tbody tr[data-state=complete]").CountAsync() < Trials)

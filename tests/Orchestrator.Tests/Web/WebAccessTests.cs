@@ -14,7 +14,7 @@ public sealed class WebAccessTests : SweepCliTest
     {
         var tokenFile = TokenFile(Token);
         using var silo = await WebSilo.StartAsync(Cli, 1.0, "--token-file", tokenFile);
-        // Slow trials: the sweep still runs when the authorised stop arrives (a completed one answers 409).
+        // Slow trials: the sweep usually still runs when the authorised stop arrives.
         var (code, _, startErr) = await Cli.Run("start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", Cli.BraninScript(), 4, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "tok", "--detach");
         Assert.True(code == 0, startErr);
 
@@ -35,7 +35,9 @@ public sealed class WebAccessTests : SweepCliTest
             using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(silo.Url, path));
             request.Headers.Authorization = new("Bearer", Token);
             using var response = await anonymous.SendAsync(request);
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{method} {path} with the token: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            // The stop may land after the sweep ended on a loaded machine: 409 is the sweep's answer, past the token check.
+            var allowed = method == "POST" ? new[] { HttpStatusCode.OK, HttpStatusCode.Conflict } : [HttpStatusCode.OK];
+            Assert.True(allowed.Contains(response.StatusCode), $"{method} {path} with the token: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
         // A browser: ?token= once sets an HttpOnly cookie and drops the token from the address.
