@@ -81,9 +81,15 @@ public sealed class WebApiTests : SweepCliTest
         using var start = Cli.Start(new Dictionary<string, string> { ["SWEEP_STEP_SECONDS"] = "0.4" },
                                     "start", Cli.WriteSpec(TestSpecs.BraninCommand("web-command", Cli.BraninScript(), 4, 2, TestSpecs.Random(5))), "--home", Cli.Home, "--id", "own", "--web", "127.0.0.1:0");
         var url = await WebAddressAsync(start);
-        using var response = await Http.GetAsync(new Uri(url, "api/v1/sweeps"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("own", JsonNode.Parse(await response.Content.ReadAsStringAsync())![0]!["id"]!.GetValue<string>());
+        // The page is up before the sweep is stored: it shows once it is.
+        JsonArray sweeps = [];
+        for (var i = 0; i < 120 && sweeps.Count == 0; i++, await Task.Delay(250))
+        {
+            using var response = await Http.GetAsync(new Uri(url, "api/v1/sweeps"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            sweeps = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        }
+        Assert.Equal("own", sweeps[0]!["id"]!.GetValue<string>());
         // The silo's meters as Prometheus text, ours and Orleans'.
         var metrics = "";
         for (var i = 0; i < 60 && !metrics.Contains("sweep_trials_started_total", StringComparison.Ordinal); i++, await Task.Delay(250))
