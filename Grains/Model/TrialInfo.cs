@@ -31,6 +31,8 @@ public sealed record TrialInfo
     [Id(18)] public DateTime? FinishedUtc { get; init; }
     /// <summary>The OpenMP threads the last attempt ran with (<c>OMP_NUM_THREADS</c>); null: the library's default, or unknown.</summary>
     [Id(19)] public int? Threads { get; init; }
+    /// <summary>The trial runs a configuration the spec enqueued (<c>budget.enqueue</c>), not one the sampler chose.</summary>
+    [Id(20)] public bool Enqueued { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }
