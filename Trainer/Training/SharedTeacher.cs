@@ -81,7 +81,7 @@ public static class SharedTeacher
         var store = new CheckpointStore(teacher.CheckpointDir);
         var last = store.Latest();
         if (last is not null) CheckpointStore.EnsureCompatible(last, teacher);
-        log.WriteLine($"sweep train: training teacher {teacher.Model.ToString().ToLowerInvariant()} ({teacher.Epochs} epochs) for ckd.teacher: auto in {folder}" +
+        log.WriteLine($"sweep train: training teacher {teacher.Get<string>("model")} ({teacher.Epochs} epochs) for ckd.teacher: auto in {folder}" +
                       (last is null ? "" : $", resuming after epoch {last.Epoch}"));
         torch.random.manual_seed(teacher.Seed);
         if (last?.TorchRngState is { } rng) CheckpointStore.RestoreTorchRng(rng);
