@@ -113,9 +113,9 @@ public sealed class TrainCommandRunner(TextWriter output, TextWriter error, Trai
             new ProtocolWriter(output).WriteResult(ResultRecord.Of(Contracts.TrialState.Cancelled, null, null, null, null, null, null, "cancelled while the shared teacher trained"));
             return (null, ExitCodes.Terminated);
         }
-        catch (Exception e) when (e is ConfigException or IOException or UnauthorizedAccessException or CheckpointMismatchException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or CheckpointMismatchException)
         {
-            var message = e is ConfigException c ? string.Join("; ", c.Errors.Select(x => x.Message)) : $"ckd.teacher: auto: {e.Message}";
+            var message = e is InvalidOperationException ? e.Message : $"ckd.teacher: auto: {e.Message}";
             new ProtocolWriter(output).WriteResult(ResultRecord.Failed(message));
             error.WriteLine($"sweep train: {message}");
             return (null, ExitCodes.Failed);

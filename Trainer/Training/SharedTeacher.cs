@@ -11,7 +11,7 @@ namespace Sweep.Trainer.Training;
 
 /// <summary>
 /// CKD's teacher as a shared dependency (<c>ckd.teacher: auto</c>): the ANN teacher is trained once per dataset,
-/// frame size and seed (and teacher model and epochs) into <c>TEACHERS/&lt;key&gt;/</c>, and every student with the
+/// frame size and seed (and batch size, teacher model and epochs) into <c>TEACHERS/&lt;key&gt;/</c>, and every student with the
 /// same key reuses it. An exclusive lock on <c>TEACHERS/&lt;key&gt;/lock</c> (flock, released when its process dies)
 /// lets one process train while the others wait; a teacher run cut short resumes from its last checkpoint.
 /// </summary>
@@ -31,6 +31,7 @@ public static class SharedTeacher
             ["model"] = student.Get<string>("ckd.teacherModel"),
             ["epochs"] = student.Get<int>("ckd.teacherEpochs") is > 0 and var e ? e : student.Epochs,
             ["seed"] = student.Seed,
+            ["batchSize"] = student.BatchSize,
             ["device"] = student.Device,
             ["threads"] = student.Threads,
             ["outDir"] = folder,
@@ -53,7 +54,7 @@ public static class SharedTeacher
     /// The student's config with <c>ckd.teacher</c> pointing at the shared teacher's checkpoints, training it first when
     /// no process has. Waits (cancellably) while another process trains it.
     /// </summary>
-    /// <exception cref="ConfigException">The teacher could not be trained; the message says why and where its log is.</exception>
+    /// <exception cref="InvalidOperationException">The teacher could not be trained; the message says why and where its log is.</exception>
     /// <exception cref="OperationCanceledException">The run was stopped while waiting or training.</exception>
     public static RunConfig Resolve(RunConfig student, string root, string device, RunController control, TextWriter log)
     {
@@ -92,7 +93,7 @@ public static class SharedTeacher
             code = TrainingRunner.Run(new TrainingSession(teacher, device, new ProtocolWriter(protocolFile), store, control, teacherLog, last), new AnnMethod());
         control.Token.ThrowIfCancellationRequested();
         if (code != Contracts.ExitCodes.Ok)
-            throw new ConfigException([new ConfigError("config", null, null, "ckd.teacher", $"auto: training the shared teacher failed (exit {code}); see {logPath}")]);
+            throw new InvalidOperationException($"ckd.teacher: auto: training the shared teacher failed (exit {code}); see {logPath}");
         File.WriteAllText(Path.Combine(folder, DoneFile), DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) + "\n");
         log.WriteLine($"sweep train: teacher trained in {folder}");
     }
