@@ -36,6 +36,7 @@ public sealed class InitCommandTests : IDisposable
                 Assert.True(code == 0, $"{dataset}-{method}: {err}");
                 Assert.Equal("", err);   // no warnings either
                 Assert.Contains($"name        {dataset}-{method}\n", summary);
+                Assert.Contains(", 1 enqueued first", summary);
 
                 var spec = SpecLoader.Load(path);
                 Assert.Equal(method, spec.Trial.Target);
