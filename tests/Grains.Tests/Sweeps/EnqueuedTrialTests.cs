@@ -14,7 +14,7 @@ public sealed class EnqueuedTrialTests
         var (_, first) = book.Next(BookFixture.Slot())!.Value;
         Assert.True(first.Enqueued);
         Assert.Equal(["x1", "x2"], first.Values.Select(v => v.Name));
-        Assert.Equal(["1.5", "2.0"], first.Values.Select(v => v.Json));
+        Assert.Equal(["1.5", "2"], first.Values.Select(v => v.Json));
         book.Finish(0, 1, BookFixture.Complete(5.0));
 
         // kill -9: only what was persisted survives.
@@ -22,7 +22,7 @@ public sealed class EnqueuedTrialTests
         var (_, second) = rebuilt.Next(BookFixture.Slot())!.Value;
         Assert.Equal(1, second.Number);
         Assert.True(second.Enqueued);
-        Assert.Equal("-2.0", second.Values.Single(v => v.Name == "x1").Json);
+        Assert.Equal("-2", second.Values.Single(v => v.Name == "x1").Json);
         rebuilt.Finish(1, 1, BookFixture.Complete(4.0));
         var (_, third) = rebuilt.Next(BookFixture.Slot())!.Value;
         Assert.Equal("7.5", third.Values.Single(v => v.Name == "x2").Json);
