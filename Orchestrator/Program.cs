@@ -38,6 +38,7 @@ root.Add(SiloCommand.Create());
 root.Add(WebCommand.Create());
 root.Add(KeyCommand.Create());
 root.Add(VersionCommand.Create());
+root.Add(InitCommand.Create());
 root.Add(ValidateCommand.Create());
 root.Add(AskTellCommand.Create());
 root.Add(DoctorCommand.Create());

@@ -42,6 +42,7 @@ public sealed class Study : ITrialHistory
         _trials.Add(trial);
         Pruner.OnTrialCreated(this, trial);
         var config = Sampler.Sample(this, trial);
+        if (IsEnqueued(trial.Number)) config = WithFixed(Options.Enqueued[trial.Number], config, trial.Number);
         if (Space.Validate(config) is { } problem)
             throw new InvalidOperationException($"sampler '{Sampler.Name}' proposed an invalid configuration for trial {trial.Number}: {problem}");
         trial.SetParams(config);
@@ -76,6 +77,21 @@ public sealed class Study : ITrialHistory
                 break;
         }
         return trial;
+    }
+
+    /// <summary>True when trial <paramref name="number"/> runs an enqueued configuration (<see cref="StudyOptions.Enqueued"/>).</summary>
+    public bool IsEnqueued(int number) => number >= 0 && number < Options.Enqueued.Length;
+
+    /// <summary>
+    /// The sampler's proposal with the fixed values put in. A fixed parent can switch on a parameter the sampler left
+    /// out: that one is drawn uniformly, seeded by the trial number (so a replay draws the same).
+    /// </summary>
+    private IReadOnlyDictionary<string, double> WithFixed(IReadOnlyDictionary<string, double> fix, IReadOnlyDictionary<string, double> sampled, int number)
+    {
+        Samplers.RandomSampler? fallback = null;
+        return Space.Walk((p, _) => fix.TryGetValue(p.Name, out var v) ? v
+            : sampled.TryGetValue(p.Name, out var s) ? s
+            : (fallback ??= new Samplers.RandomSampler(number)).SampleOne(p.Distribution));
     }
 
     /// <summary>Records an intermediate value and returns the pruner's decision. A Pause moves the trial to Waiting.</summary>

@@ -11,4 +11,11 @@ public sealed record StudyOptions
 
     /// <summary>How many trials may be in flight at once (a hint). Default: 1.</summary>
     public int Batch { get; init; } = 1;
+
+    /// <summary>
+    /// Configurations that trials 0, 1, … take before the sampler's own (<c>budget.enqueue</c>): internal values of the
+    /// parameters each fixes; the sampler fills in the rest. Tied to trial numbers, so a study rebuilt from storage
+    /// picks up where it was. Default: none.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableSortedDictionary<string, double>> Enqueued { get; init; } = [];
 }

@@ -21,6 +21,9 @@ public sealed record ConfigKey(string Name, ConfigValueKind Kind, object Default
     /// <summary>Other spellings accepted for this key (e.g. the KT code's <c>dataset.trainPortion</c>).</summary>
     public ImmutableArray<string> Aliases { get; init; } = [];
 
+    /// <summary>Words a path key takes as they are instead of as a path (<c>ckd.teacher: auto</c>).</summary>
+    public ImmutableArray<string> Keywords { get; init; } = [];
+
     /// <summary>Where and how the run executes rather than what it computes: may differ on <c>--resume</c>.</summary>
     public bool Resumable { get; init; }
 
@@ -31,7 +34,7 @@ public sealed record ConfigKey(string Name, ConfigValueKind Kind, object Default
         ConfigValueKind.Number => "a number" + Range(),
         ConfigValueKind.Bool => "true, false, on or off",
         ConfigValueKind.Choice => "one of " + string.Join(", ", Choices),
-        ConfigValueKind.Path => "a path",
+        ConfigValueKind.Path => Keywords.IsEmpty ? "a path" : $"a path or {string.Join(", ", Keywords)}",
         _ => "a string",
     };
 

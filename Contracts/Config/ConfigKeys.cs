@@ -15,6 +15,9 @@ public static class ConfigKeys
     /// <summary>The method names, from <see cref="TrainingMethod"/>.</summary>
     public static readonly ImmutableArray<string> Methods = [.. Enum.GetNames<TrainingMethod>().Select(n => n.ToLowerInvariant())];
     public static readonly ImmutableArray<string> Models = ["vggsnn", "resnet18", "scnn", "ann-resnet18", "ann-cnn"];
+    /// <summary>The <c>ckd.teacher</c> value that asks for a shared teacher trained on first use.</summary>
+    public const string TeacherAuto = "auto";
+
     public static readonly ImmutableArray<string> Surrogates = ["qgate", "backei", "sigmoid"];
 
     public static ImmutableArray<ConfigKey> All { get; } =
@@ -46,7 +49,9 @@ public static class ConfigKeys
         Number("tmkt.mrpWeight", 0.1, 0, null, "λ_MRP: weight of the mix-ratio regression loss."),
         Choice("tmkt.magLoss", "cross-entropy", ["cross-entropy", "binary"], "MAG loss: 2-way cross-entropy per step, or one logit with BCE."),
         Choice("tmkt.mrpLoss", "mse", ["mse", "soft-binary"], "MRP loss: MSE of sigmoid(logit) to K/T, or BCE with K/T as a soft label."),
-        PathKey("ckd.teacher", "", "ANN teacher checkpoint (a file, a checkpoint folder, or a run's checkpoints/)."),
+        PathKey("ckd.teacher", "", "ANN teacher checkpoint (a file, a checkpoint folder, or a run's checkpoints/); auto: trained once per dataset, frame size and seed into HOME/teachers/ and shared.") with { Keywords = [TeacherAuto] },
+        Choice("ckd.teacherModel", "ann-resnet18", ["ann-resnet18", "ann-cnn"], "With ckd.teacher: auto, the teacher's model."),
+        Int("ckd.teacherEpochs", 0, 0, null, "With ckd.teacher: auto, the teacher's epochs (0: the student's epochs)."),
         Number("ckd.kdWeight", 1.0, 0, null, "KD weight W during phase I."),
         Number("ckd.temperature", 2.0, 0, null, "KD softmax temperature τ.", exclusive: true),
         Number("ckd.switchStart", 0.3, 0, 1, "Fraction of training where W starts falling from kdWeight."),

@@ -23,7 +23,7 @@ public static class ConfigValueParser
                 _ => null,
             },
             ConfigValueKind.Choice => key.Choices.FirstOrDefault(c => string.Equals(c, t, StringComparison.OrdinalIgnoreCase)),
-            ConfigValueKind.Path => t.Length == 0 || baseDirectory is null ? t : Path.GetFullPath(t, baseDirectory),
+            ConfigValueKind.Path => t.Length == 0 || baseDirectory is null || key.Keywords.Contains(t) ? t : Path.GetFullPath(t, baseDirectory),
             _ => text,
         };
         error = value is null ? $"expected {key.Expectation} (got '{text}')" : null;

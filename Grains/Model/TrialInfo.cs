@@ -32,6 +32,8 @@ public sealed record TrialInfo : IFencedState
     [Id(18)] public DateTime? FinishedUtc { get; init; }
     /// <summary>The OpenMP threads the last attempt ran with (<c>OMP_NUM_THREADS</c>); null: the library's default, or unknown.</summary>
     [Id(19)] public int? Threads { get; init; }
+    /// <summary>The trial runs a configuration the spec enqueued (<c>budget.enqueue</c>), not one the sampler chose.</summary>
+    [Id(20)] public bool Enqueued { get; init; }
 
     /// <summary>
     /// The sweep record's etag when its sweep activation wrote this row: the row is written only while the sweep

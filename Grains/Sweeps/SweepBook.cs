@@ -85,6 +85,7 @@ public sealed class SweepBook
                 Params = record.Params.ToImmutableSortedDictionary(StringComparer.Ordinal),
                 Values = Plan.Values(record.Params),
                 CreatedUtc = _clock(),
+                Enqueued = Study.IsEnqueued(record.Number),
             };
             _trials.Add(trial);
         }

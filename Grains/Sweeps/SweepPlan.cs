@@ -29,7 +29,7 @@ public sealed class SweepPlan
     public static SweepPlan Parse(string specText, string specFile) => new(SpecLoader.Parse(specText, specFile), specText);
 
     public Study NewStudy() => new(Spec.Space, Spec.Metric.Goal, SamplerFactory.Create(Spec.Sampler), PrunerFactory.Create(Spec.Pruner),
-        new StudyOptions { MaxSteps = Spec.MaxResource(), Batch = Spec.Budget.ParallelTrials });
+        new StudyOptions { MaxSteps = Spec.MaxResource(), Batch = Spec.Budget.ParallelTrials, Enqueued = Spec.Budget.Enqueue });
 
     /// <summary>The parameters of a trial as JSON literals, in space order.</summary>
     public ImmutableArray<ParamValue> Values(IReadOnlyDictionary<string, double> internalValues) =>

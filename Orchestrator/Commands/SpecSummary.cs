@@ -16,6 +16,7 @@ public static class SpecSummary
         if (b.MaxFailedTrials is { } f) budget.Append(CultureInfo.InvariantCulture, $", stop after {f} failed");
         if (b.Timeout is { } t) budget.Append(CultureInfo.InvariantCulture, $", timeout {DurationFormat.Format(t)}");
         if (b.MaxRetries > 0) budget.Append(CultureInfo.InvariantCulture, $", {b.MaxRetries} retr{(b.MaxRetries == 1 ? "y" : "ies")}");
+        if (b.Enqueue.Length > 0) budget.Append(CultureInfo.InvariantCulture, $", {b.Enqueue.Length} enqueued first");
         var rows = new (string, string)[]
         {
             ("name", spec.Name),

@@ -49,6 +49,13 @@ public sealed class TrainCommandRunner(TextWriter output, TextWriter error, Trai
             error.WriteLine($"sweep train: device: {e.Message}");
             return ExitCodes.Usage;
         }
+        if (config.Method == Contracts.Config.TrainingMethod.Ckd && config.Ckd.Teacher == Contracts.Config.ConfigKeys.TeacherAuto)
+        {
+            // Before the checkpoint checks: a resumed student's checkpoint names the resolved teacher, not "auto".
+            var (resolved, code) = ResolveTeacher(config, runtime.Device);
+            if (resolved is null) return code;
+            config = resolved;
+        }
         var store = new CheckpointStore(config.CheckpointDir);
         var last = store.Latest();
         if (resume && last is null)
@@ -86,4 +93,35 @@ public sealed class TrainCommandRunner(TextWriter output, TextWriter error, Trai
         using var control = new RunController(config.MaxSteps);
         return TrainingRunner.Run(new TrainingSession(config, runtime.Device, protocol, store, control, error, last), method);
     }
+
+    /// <summary>
+    /// <c>ckd.teacher: auto</c>: the shared teacher's folder (under <c>SWEEP_TEACHERS</c>, which a sweep sets to
+    /// HOME/teachers, else the home's), trained first when missing. A failure ends the run as a failed trial.
+    /// </summary>
+    private (RunConfig? Config, int ExitCode) ResolveTeacher(RunConfig config, string device)
+    {
+        var root = Environment.GetEnvironmentVariable(TeachersVariable) is { Length: > 0 } env
+            ? env
+            : Path.Combine(Hosting.SweepHome.ResolvePath(null), "teachers");
+        try
+        {
+            using var control = new RunController();
+            return (SharedTeacher.Resolve(config, root, device, control, error), ExitCodes.Ok);
+        }
+        catch (OperationCanceledException)
+        {
+            new ProtocolWriter(output).WriteResult(ResultRecord.Of(Contracts.TrialState.Cancelled, null, null, null, null, null, null, "cancelled while the shared teacher trained"));
+            return (null, ExitCodes.Terminated);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or CheckpointMismatchException)
+        {
+            var message = e is InvalidOperationException ? e.Message : $"ckd.teacher: auto: {e.Message}";
+            new ProtocolWriter(output).WriteResult(ResultRecord.Failed(message));
+            error.WriteLine($"sweep train: {message}");
+            return (null, ExitCodes.Failed);
+        }
+    }
+
+    /// <summary>The folder shared teachers live in; a sweep's runner sets it to HOME/teachers.</summary>
+    public const string TeachersVariable = "SWEEP_TEACHERS";
 }

@@ -58,6 +58,7 @@ public static class SweepViews
         if (t.Metrics.Count > 0) o["metrics"] = new JsonObject(t.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         if (t.ExitCode is { } code) o["exit_code"] = code;
         if (t.Threads is { } threads) o["threads"] = threads;
+        if (t.Enqueued) o["enqueued"] = true;
         if (curve)
             o["curve"] = new JsonArray([.. t.Intermediate.Select(kv => (JsonNode?)new JsonObject { ["step"] = kv.Key, ["value"] = kv.Value })]);
         return o;

@@ -87,6 +87,8 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
             ["SWEEP_ATTEMPT"] = a.Attempt.ToString(CultureInfo.InvariantCulture),
             ["SWEEP_TRIAL_DIR"] = dir,
             ["SWEEP_PARAMS"] = a.ParamsJson,
+            // ckd.teacher: auto trains its teacher once per node into the home (once per cluster when the home is shared).
+            [Commands.TrainCommandRunner.TeachersVariable] = Path.GetFullPath(Path.Combine(options.TrialsDirectory, "..", "teachers")),
             ["CUDA_VISIBLE_DEVICES"] = device.StartsWith("cuda:", StringComparison.Ordinal) ? device["cuda:".Length..] : "",
         };
         // --gpus counts as nvidia-smi does (PCI bus order); CUDA's own default order is fastest first.

@@ -18,4 +18,11 @@ public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxF
     /// and fail (<c>budget.drainGrace</c>). Default: 5 minutes.
     /// </summary>
     public TimeSpan DrainGrace { get; init; } = DefaultDrainGrace;
+
+    /// <summary>
+    /// Known configurations that run first, in order, as trials 0, 1, … (<c>budget.enqueue</c>, Optuna's
+    /// <c>enqueue_trial</c>): internal values (choice index for categoricals) of the parameters each one fixes; the
+    /// others are sampled. They count in <see cref="MaxTrials"/>. Default: none.
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableSortedDictionary<string, double>> Enqueue { get; init; } = [];
 }

@@ -16,6 +16,7 @@ internal static class BudgetReader
         var timeout = m.Duration("timeout");
         var drainGrace = m.Duration("drainGrace", allowZero: true) ?? BudgetSpec.DefaultDrainGrace;
         var retries = m.Int("maxRetries", min: 0) ?? 0;
+        _ = m.Get("enqueue");   // read by EnqueueReader once the parameters are known
         m.RejectUnknown();
         if (maxTrials is { } max && parallel > max)
             d.Add(m.Get("parallelTrials")!, m.Child("parallelTrials"), $"must be <= maxTrials (got {parallel} > {max})");

@@ -132,7 +132,7 @@ internal static partial class ParameterReader
         }
     }
 
-    private static string Domain(Distribution distribution) => distribution switch
+    internal static string Domain(Distribution distribution) => distribution switch
     {
         CategoricalDistribution c => "choices: " + string.Join(", ", c.Choices.Select(DistributionReader.Show)),
         IntDistribution i => $"int in [{i.Low}, {i.High}]" + (i.Step != 1 ? $", step {i.Step}" : ""),

@@ -34,6 +34,8 @@ internal static partial class SpecReader
         var budget = budgetNode is null ? null : BudgetReader.Read(budgetNode, d);
         var parametersNode = m.Map("parameters", required: true);
         var (parameters, parameterKeys) = parametersNode is null ? ([], []) : ParameterReader.Read(parametersNode, d);
+        if (budgetNode?.Entries.FirstOrDefault(e => e.Key.Text == "enqueue")?.Value is { } enqueueNode && budget is not null)
+            budget = budget with { Enqueue = EnqueueReader.Read(enqueueNode, new SearchSpace(parameters), budget.MaxTrials, d) };
         var trialNode = m.Map("trial", required: true);
         var settingKeys = new Dictionary<string, SpecScalar>(StringComparer.Ordinal);
         var trial = trialNode is null ? null : TrialReader.Read(trialNode, d, settingKeys, baseDirectory);

@@ -19,7 +19,10 @@ public static class SpecDocument
         var pruner = Pruner(spec.Pruner);
         pruner.Insert(1, new("resource", spec.Pruner.Resource.ToString().ToLowerInvariant()));
         doc.Add(new("pruner", pruner));
-        doc.Add(new("budget", Budget(spec.Budget)));
+        var budget = Budget(spec.Budget);
+        if (spec.Budget.Enqueue.Length > 0)
+            budget.Add(new("enqueue", spec.Budget.Enqueue.Select(e => spec.Space.ToExternal(e).Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)).ToList()).ToList()));
+        doc.Add(new("budget", budget));
         doc.Add(new("parameters", spec.Space.Parameters.Select(p => new KeyValuePair<string, object?>(p.Name, Parameter(p))).ToList()));
         var trial = Map((spec.Trial.Kind.ToString().ToLowerInvariant(), spec.Trial.Target));
         trial.Add(new("stopGrace", DurationFormat.Format(spec.Trial.StopGrace)));
