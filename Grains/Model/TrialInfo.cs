@@ -39,7 +39,7 @@ public sealed record TrialInfo : IFencedState
     /// The sweep record's etag when its sweep activation wrote this row: the row is written only while the sweep
     /// record is still there, so an overtaken activation of the sweep (a frozen or cut-off silo) writes nothing.
     /// </summary>
-    [Id(20)] public StateFence? Fence { get; init; }
+    [Id(21)] public StateFence? Fence { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }
