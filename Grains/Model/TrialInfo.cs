@@ -31,6 +31,11 @@ public sealed record TrialInfo
     [Id(18)] public DateTime? FinishedUtc { get; init; }
     /// <summary>The OpenMP threads the last attempt ran with (<c>OMP_NUM_THREADS</c>); null: the library's default, or unknown.</summary>
     [Id(19)] public int? Threads { get; init; }
+    [Id(20)] public TrialStage Stage { get; init; }
+    /// <summary>The seed the trial runs with (<c>--set seed=N</c>, <c>SWEEP_SEED</c>); null for trials stored before seeds were chosen.</summary>
+    [Id(21)] public int? Seed { get; init; }
+    /// <summary>For a re-evaluation trial, the search trial whose configuration it runs again.</summary>
+    [Id(22)] public int? Reevaluates { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }

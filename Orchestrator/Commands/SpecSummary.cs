@@ -16,6 +16,8 @@ public static class SpecSummary
         if (b.MaxFailedTrials is { } f) budget.Append(CultureInfo.InvariantCulture, $", stop after {f} failed");
         if (b.Timeout is { } t) budget.Append(CultureInfo.InvariantCulture, $", timeout {DurationFormat.Format(t)}");
         if (b.MaxRetries > 0) budget.Append(CultureInfo.InvariantCulture, $", {b.MaxRetries} retr{(b.MaxRetries == 1 ? "y" : "ies")}");
+        if (b.Reevaluate is { } r)
+            budget.Append(CultureInfo.InvariantCulture, $", then the top {r.Top} re-run on {r.Seeds} fresh seeds (up to {r.Trials} more trials)");
         var rows = new (string, string)[]
         {
             ("name", spec.Name),

@@ -89,6 +89,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
             ["SWEEP_PARAMS"] = a.ParamsJson,
             ["CUDA_VISIBLE_DEVICES"] = device.StartsWith("cuda:", StringComparison.Ordinal) ? device["cuda:".Length..] : "",
         };
+        if (a.Seed is { } seed) env["SWEEP_SEED"] = seed.ToString(CultureInfo.InvariantCulture);
         if (device == "cpu" && Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is null)
             env["OMP_NUM_THREADS"] = options.ThreadsFor(device)!.Value.ToString(CultureInfo.InvariantCulture);
         var sets = a.Settings.SelectMany(s => new[] { "--set", s }).ToList();

@@ -18,4 +18,7 @@ public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxF
     /// and fail (<c>budget.drainGrace</c>). Default: 5 minutes.
     /// </summary>
     public TimeSpan DrainGrace { get; init; } = DefaultDrainGrace;
+
+    /// <summary><c>budget.reevaluate</c>; null (the default): the sweep ranks single runs.</summary>
+    public ReevaluateSpec? Reevaluate { get; init; }
 }
