@@ -104,6 +104,10 @@ public static class SweepViews
         ["last_seen_s"] = Math.Round(Math.Max(0, (now - n.LastSeenUtc).TotalSeconds), 1),
     };
 
+    /// <summary>The best value as text, saying when it is a mean: <c>4.31 (mean of 5 runs, sd 4.82)</c>.</summary>
+    public static string BestText(SweepInfo s) =>
+        Number(s.BestValue) + (s.RankedByMean ? $" (mean of {s.BestRuns} runs, sd {Number(s.BestSd)})" : "");
+
     public static string Stage(TrialStage stage) => stage == TrialStage.Reevaluation ? "reevaluation" : "search";
 
     /// <summary><c>mean ± sd (n)</c> of a configuration that ran more than once; null otherwise.</summary>
