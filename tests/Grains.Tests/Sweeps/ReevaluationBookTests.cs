@@ -22,7 +22,7 @@ public sealed class ReevaluationBookTests
     [Fact]
     public void The_stage_starts_when_the_search_is_spent_and_reruns_the_top_distinct_configs_on_fresh_seeds()
     {
-        var book = _fx.New(Spec());
+        var book = _fx.New(Spec(parallel: 4));
         var search = new[] { 5.0, 1.0, 3.0, 2.0 }.Select(v => Run(book, v)).ToList();
         Assert.All(search, t => Assert.Equal((TrialStage.Search, book.Info.Seed), (t.Stage, t.Seed)));
         Assert.Equal(1, book.Info.BestTrial);   // the best single run (the mean ranks once the stage is done)
