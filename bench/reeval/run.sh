@@ -8,30 +8,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
 what="${1:-all}"; trainer_sweeps="${2:-2}"; function_sweeps="${3:-30}"
 sweep="${SWEEP:-$root/sweep}"
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
+work="${SWEEP_BENCH_DIR:-$(mktemp -d)}"; mkdir -p "$work"; echo "sweeps kept in $work (home: $work/home)" >&2
 $sweep version >/dev/null                       # build once, outside the timings
 
-# Reads `sweep export -f json` on stdin; prints one line: seed, single-seed winner, mean winner, agree, costs, true values.
-analyse() {
-  python3 -c '
-import json, math, sys
-e = json.load(sys.stdin); s = e["sweep"]; ts = e["trials"]; sign = 1 if s["goal"] == "minimize" else -1
-def dur(t): return t["duration_s"] or 0.0
-search = [t for t in ts if t["stage"] == "search"]; rerun = [t for t in ts if t["stage"] == "reevaluation"]
-done = [t for t in search if t["state"] == "complete"]
-single = min(done, key=lambda t: (sign * t["value"], t["number"]))
-best = s["best_trial"]
-def branin(p):
-    x1, x2 = p["x1"], p["x2"]; b = 5.1 / (4 * math.pi ** 2); c = 5 / math.pi; t = 1 / (8 * math.pi)
-    return (x2 - b * x1 * x1 + c * x1 - 6) ** 2 + 10 * (1 - t) * math.cos(x1) + 10
-bytrial = {t["number"]: t for t in ts}
-true = lambda n: branin(bytrial[n]["params"]) if "x1" in bytrial[n]["params"] and "x2" in bytrial[n]["params"] and len(bytrial[n]["params"]) == 2 else float("nan")
-print(f"{sys.argv[1]} single={single['number']}:{single['value']:.4g} mean_winner={best}:{s['best_value']:.4g}±{s['best_sd'] or 0:.3g}(n={s['best_runs']}) "
-      f"agree={int(single['number'] == best)} search_trials={len(search)} rerun_trials={len(rerun)} "
-      f"search_s={sum(map(dur, search)):.1f} rerun_s={sum(map(dur, rerun)):.1f} "
-      f"true_single={true(single['number']):.4g} true_mean_winner={true(best):.4g} single_value_of_winner={bytrial[best]['value']:.4g}")
-' "$1"
-}
+analyse() { python3 "$root/bench/reeval/analyse.py" "$1"; }
 
 if [[ "$what" == trainer || "$what" == all ]]; then
   for seed in $(seq 1 "$trainer_sweeps"); do

@@ -142,4 +142,30 @@ public sealed class ReevaluationBookTests
         var distinct = trials.Select(ConfigRuns.KeyOf).Distinct().Count();
         Assert.Equal(Math.Min(2, distinct), book.Info.Reevaluations);
     }
+
+    [Fact]
+    public void A_method_rerun_keeps_the_search_data_seed_and_changes_only_the_training_seed()
+    {
+        const string spec = """
+            apiVersion: sweep/v1
+            name: m
+            metric: { name: val_top1, goal: maximize }
+            sampler: { type: random, seed: 3 }
+            budget: { maxTrials: 1, reevaluate: { top: 1, seeds: 1 } }
+            parameters:
+              lr: { type: float, low: 0.001, high: 0.01, log: true }
+            trial:
+              method: tmkt
+              epochs: 1
+            """;
+        var book = _fx.New(spec);
+        var (searchAssignment, search) = book.Next(BookFixture.Slot())!.Value;
+        Assert.Contains("seed=3", searchAssignment.Settings);
+        Assert.DoesNotContain(searchAssignment.Settings, s => s.StartsWith("dataset.seed=", StringComparison.Ordinal));
+        book.Finish(search.Number, searchAssignment.Attempt, BookFixture.Complete(0.5));
+        var (rerun, trial) = book.Next(BookFixture.Slot())!.Value;
+        Assert.Contains($"seed={trial.Seed}", rerun.Settings);
+        Assert.Contains("dataset.seed=3", rerun.Settings);
+        Assert.NotEqual(3, trial.Seed);
+    }
 }
