@@ -35,7 +35,7 @@ trial:
   batchSize: 16
 YAML
     t0=$(date +%s)
-    $sweep start "$work/tmkt-$seed.yaml" --home "$work/home" --id "tmkt-$seed" -q >/dev/null
+    $sweep start "$work/tmkt-$seed.yaml" --home "$work/home" --id "tmkt-$seed" -q --no-web >/dev/null
     echo "trainer wall_s=$(( $(date +%s) - t0 ))"
     $sweep export "tmkt-$seed" --home "$work/home" -f json | analyse "trainer-$seed"
     $sweep trials "tmkt-$seed" --home "$work/home"
@@ -57,7 +57,7 @@ trial:
   function: branin-noisy
   steps: 1
 YAML
-    $sweep start "$work/noisy-$seed.yaml" --home "$work/home" --id "noisy-$seed" -q >/dev/null
+    $sweep start "$work/noisy-$seed.yaml" --home "$work/home" --id "noisy-$seed" -q --no-web >/dev/null
     $sweep export "noisy-$seed" --home "$work/home" -f json | analyse "function-$seed"
   done
 fi
