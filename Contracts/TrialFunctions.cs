@@ -16,8 +16,9 @@ public static class TrialFunctions
         ["hartmann6"] = [.. Enumerable.Range(0, 6).Select(i => $"x{i}")],
         ["rosenbrock"] = [.. Enumerable.Range(0, 5).Select(i => $"p{i}")],
         ["mixed"] = ["x", "lr", "n_layers", "units", "optimizer"],
+        ["branin-noisy"] = ["x1", "x2"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The names, in a fixed order for messages.</summary>
-    public static ImmutableArray<string> Names { get; } = ["branin", "hartmann6", "rosenbrock", "mixed"];
+    public static ImmutableArray<string> Names { get; } = ["branin", "hartmann6", "rosenbrock", "mixed", "branin-noisy"];
 }

@@ -38,6 +38,22 @@ public sealed record SweepInfo
     /// sweep restarted from its seed proposes its earlier trials' parameters again.
     /// </summary>
     [Id(21)] public string? SamplerState { get; init; }
+    /// <summary>
+    /// The seed every search trial runs with (<c>sampler.seed</c>, else drawn at creation); re-evaluation seeds are
+    /// derived from it and the trial number. Null for sweeps stored before trials had seeds (they pass none).
+    /// </summary>
+    [Id(22)] public int? Seed { get; init; }
+    /// <summary>Trials of the re-evaluation stage (0 until it starts); they are counted in <see cref="MaxTrials"/> once it has.</summary>
+    [Id(23)] public int Reevaluations { get; init; }
+    /// <summary>Runs behind <see cref="BestValue"/>: 1 for a single run, more when it is the mean of re-evaluated runs.</summary>
+    [Id(24)] public int BestRuns { get; init; }
+    /// <summary>Sample standard deviation of the runs behind <see cref="BestValue"/> (null for a single run).</summary>
+    [Id(25)] public double? BestSd { get; init; }
+    /// <summary>
+    /// True once every re-evaluation trial has finished: the best is then the re-evaluated configuration with the best
+    /// mean (<see cref="BestTrial"/> is its search trial, <see cref="BestValue"/> the mean), not the best single run.
+    /// </summary>
+    [Id(26)] public bool RankedByMean { get; init; }
 
     public int Finished => Complete + Pruned + Failed;
 

@@ -34,4 +34,6 @@ public sealed record TrialAssignment
     [Id(14)] public TimeSpan? ProgressTimeout { get; init; }
     /// <summary>GPU memory the attempt holds on its device (<c>trial.gpuMemoryGb</c>); null: a whole slot.</summary>
     [Id(15)] public double? GpuMemoryGb { get; init; }
+    /// <summary>The trial's seed (also in <see cref="Settings"/> and <see cref="ParamsJson"/> as <c>seed</c>): <c>SWEEP_SEED</c>.</summary>
+    [Id(16)] public int? Seed { get; init; }
 }

@@ -41,5 +41,11 @@ public sealed record TrialInfo : IFencedState
     /// </summary>
     [Id(21)] public StateFence? Fence { get; init; }
 
+    [Id(22)] public TrialStage Stage { get; init; }
+    /// <summary>The seed the trial runs with (<c>--set seed=N</c>, <c>SWEEP_SEED</c>); null for trials stored before seeds were chosen.</summary>
+    [Id(23)] public int? Seed { get; init; }
+    /// <summary>For a re-evaluation trial, the search trial whose configuration it runs again.</summary>
+    [Id(24)] public int? Reevaluates { get; init; }
+
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
 }

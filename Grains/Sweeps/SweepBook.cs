@@ -24,6 +24,7 @@ public sealed class SweepBook
     private readonly Func<DateTime> _clock;
     private readonly string _samplerName;
     private DateTime? _runningSince;
+    private IReadOnlyList<int>? _reevaluated;
 
     public SweepBook(SweepPlan plan, SweepInfo info, IEnumerable<TrialInfo> trials, Func<DateTime> clock)
     {
@@ -34,7 +35,8 @@ public sealed class SweepBook
         foreach (var t in trials.OrderBy(t => t.Number))
         {
             if (t.Number != _trials.Count) throw new InvalidOperationException($"sweep {info.Id}: trial {_trials.Count} is missing from storage");
-            Study.Import(t.Params, t.Intermediate, StudyState(t.Status), t.Value, t.Error);
+            // Re-evaluation trials come after every search trial, so the study's numbers still match the book's.
+            if (t.Stage == TrialStage.Search) Study.Import(t.Params, t.Intermediate, StudyState(t.Status), t.Value, t.Error);
             _trials.Add(t);
             if (t.Status == TrialState.Pending) _pending.AddLast(t.Number);
             if (t.Status == TrialState.Running) _leases[t.Number] = new Lease(t.Runner ?? "", clock(), Confirmed: false);
@@ -60,6 +62,7 @@ public sealed class SweepBook
         MaxTrials = plan.Spec.Budget.MaxTrials,
         MetricName = plan.MetricName,
         Goal = plan.Goal,
+        Seed = TrialSeeds.ForSweep(plan.Spec.Sampler.Seed),
     };
 
     /// <summary>Starts an attempt for <paramref name="slot"/> when the sweep runs and has room; else null.</summary>
@@ -73,7 +76,7 @@ public sealed class SweepBook
             _pending.RemoveFirst();
             trial = _trials[first.Value];
         }
-        else if (_trials.Count < Info.MaxTrials)
+        else if (_trials.Count < Plan.Spec.Budget.MaxTrials)
         {
             var asking = Stopwatch.GetTimestamp();
             var record = Study.Ask();
@@ -86,7 +89,13 @@ public sealed class SweepBook
                 Values = Plan.Values(record.Params),
                 CreatedUtc = _clock(),
                 Enqueued = Study.IsEnqueued(record.Number),
+                Seed = Info.Seed,
             };
+            _trials.Add(trial);
+        }
+        else if (_trials.Count < Info.MaxTrials && Info.Reevaluations > 0)
+        {
+            trial = NewReevaluation();
             _trials.Add(trial);
         }
         else return null;
@@ -99,7 +108,31 @@ public sealed class SweepBook
         _leases[trial.Number] = new Lease(slot.Runner, now, Confirmed: true);
         _liveRunners.Add(slot.Runner);
         Info = Recount(Info);
-        return (Plan.Assign(trial), trial);
+        return (Plan.Assign(trial, trial.Stage == TrialStage.Reevaluation ? Info.Seed : null), trial);
+    }
+
+    /// <summary>
+    /// The next trial of the re-evaluation stage: trial <c>maxTrials + j</c> re-runs the <c>j / seeds</c>-th best
+    /// configuration of the search on a fresh seed. The order is fixed by the finished search, so a rebuilt book
+    /// continues the same list.
+    /// </summary>
+    private TrialInfo NewReevaluation()
+    {
+        var seeds = Plan.Spec.Budget.Reevaluate!.Seeds;
+        _reevaluated ??= ConfigRanking.Top(_trials, Plan.Goal, Plan.Spec.Budget.Reevaluate.Top);
+        var source = _trials[_reevaluated[(_trials.Count - Plan.Spec.Budget.MaxTrials) / seeds]];
+        var used = _trials.Where(t => t.Seed is not null).Select(t => t.Seed!.Value).Append(Info.Seed ?? 0).ToHashSet();
+        return new TrialInfo
+        {
+            SweepId = Info.Id,
+            Number = _trials.Count,
+            Params = source.Params,
+            Values = source.Values,
+            CreatedUtc = _clock(),
+            Stage = TrialStage.Reevaluation,
+            Seed = TrialSeeds.Fresh(Info.Seed ?? 0, _trials.Count, used),
+            Reevaluates = source.Number,
+        };
     }
 
     /// <summary>Records an intermediate value; the trial record to persist comes back with the decision.</summary>
@@ -109,9 +142,11 @@ public sealed class SweepBook
         _leases[number] = _leases[number] with { LastBeat = _clock(), Confirmed = true };
         if (Info.Status is SweepStatus.Paused or SweepStatus.Cancelled) return (ReportDecision.Kill, null);
         // A restarted attempt repeats steps it already reported: only new steps count.
-        if (!double.IsFinite(value) || Study.Get(number).LastStep is { } last && step <= last)
+        if (!double.IsFinite(value) || trial.Intermediate.Count > 0 && step <= trial.Intermediate.Keys.Last()
+                                    || trial.Stage == TrialStage.Search && Study.Get(number).LastStep is { } last && step <= last)
             return (ReportDecision.Continue, null);
-        var decision = Study.Report(number, step, value);
+        // The pruner judges the search only: a re-evaluation run is a measurement, carried to its end.
+        var decision = trial.Stage == TrialStage.Search ? Study.Report(number, step, value) : PruneDecision.Continue;
         trial = trial with { Intermediate = trial.Intermediate.SetItem(step, value) };
         if (decision == PruneDecision.Prune)
         {
@@ -129,12 +164,12 @@ public sealed class SweepBook
         switch (o.State)
         {
             case TrialState.Complete when o.Value is { } v && double.IsFinite(v):
-                Study.Tell(number, v);
+                if (trial.Stage == TrialStage.Search) Study.Tell(number, v);
                 return Terminal(trial with { Value = v }, TrialState.Complete, null);
             case TrialState.Complete:
                 return Fail(trial, o.Value is null ? $"the trial ended without a value for metric '{Plan.MetricName}'" : $"metric '{Plan.MetricName}' is {o.Value}");
             case TrialState.Pruned:
-                Study.TellPruned(number);
+                if (trial.Stage == TrialStage.Search) Study.TellPruned(number);
                 return Terminal(trial, TrialState.Pruned, null);
             case TrialState.Failed when o.Retryable:
                 return RetryOrFail(trial, o.Error ?? "the attempt died without a result");
@@ -282,7 +317,7 @@ public sealed class SweepBook
 
     private TrialInfo Fail(TrialInfo trial, string error)
     {
-        Study.TellFailed(trial.Number, error);
+        if (trial.Stage == TrialStage.Search) Study.TellFailed(trial.Number, error);
         return Terminal(trial, TrialState.Failed, error);
     }
 
@@ -298,7 +333,8 @@ public sealed class SweepBook
     /// <summary>Moves to a resting state when the budget is spent, too many trials failed, or a drain has emptied.</summary>
     private void Settle()
     {
-        if (Info.Finished >= Info.MaxTrials)
+        StartReevaluation();
+        if (Info.Finished >= Info.MaxTrials && !ReevaluationDue())
         {
             if (Info.Complete + Info.Pruned > 0) SetStatus(SweepStatus.Completed, SweepRestCause.None, null);
             else SetStatus(SweepStatus.Failed, SweepRestCause.TooManyFailures, $"every trial failed ({Info.Failed} of {Info.MaxTrials})");
@@ -308,6 +344,23 @@ public sealed class SweepBook
         if (Info.Status == SweepStatus.Draining && Info.Running == 0)
             SetStatus(Info.Cause == SweepRestCause.TooManyFailures ? SweepStatus.Failed : SweepStatus.Stopped, Info.Cause, Info.Reason);
     }
+
+    /// <summary>
+    /// The search has spent <c>maxTrials</c> while the sweep runs: the re-evaluation stage's trials join the budget
+    /// (<c>top × seeds</c>, fewer when fewer distinct configurations completed). A drained sweep starts it on resume.
+    /// </summary>
+    private void StartReevaluation()
+    {
+        if (!ReevaluationDue() || Info.Status != SweepStatus.Running) return;
+        var top = ConfigRanking.Top(_trials, Plan.Goal, Plan.Spec.Budget.Reevaluate!.Top);
+        var trials = top.Count * Plan.Spec.Budget.Reevaluate.Seeds;
+        Info = Info with { Reevaluations = trials, MaxTrials = Plan.Spec.Budget.MaxTrials + trials };
+    }
+
+    /// <summary>True when the search is done, something completed, and the stage <c>budget.reevaluate</c> asks for has not started.</summary>
+    private bool ReevaluationDue() =>
+        Plan.Spec.Budget.Reevaluate is not null && Info.Reevaluations == 0 && Info.Complete > 0
+        && _trials.Count(t => t.Stage == TrialStage.Search && t.IsFinished) >= Plan.Spec.Budget.MaxTrials;
 
     private void SetStatus(SweepStatus status, SweepRestCause cause, string? reason)
     {
@@ -335,12 +388,11 @@ public sealed class SweepBook
                 case TrialState.Pruned: pruned++; break;
                 default: failed++; break;
             }
+        info = info with { Asked = _trials.Count, Pending = pending, Running = running, Complete = complete, Pruned = pruned, Failed = failed };
+        if (info.Reevaluations > 0 && info.Finished >= info.MaxTrials && ConfigRanking.BestMean(_trials, Plan.Goal) is { } mean)
+            return info with { BestTrial = mean.Trial, BestValue = mean.Mean, BestSd = mean.Sd, BestRuns = mean.Count, RankedByMean = true };
         var best = Study.BestTrial;
-        return info with
-        {
-            Asked = _trials.Count, Pending = pending, Running = running, Complete = complete, Pruned = pruned, Failed = failed,
-            BestTrial = best?.Number, BestValue = best?.Value,
-        };
+        return info with { BestTrial = best?.Number, BestValue = best?.Value, BestSd = null, BestRuns = best is null ? 0 : 1, RankedByMean = false };
     }
 
     /// <summary>What the study sees of a stored trial: a pending or running one is in flight.</summary>

@@ -17,6 +17,8 @@ public static class SpecSummary
         if (b.Timeout is { } t) budget.Append(CultureInfo.InvariantCulture, $", timeout {DurationFormat.Format(t)}");
         if (b.MaxRetries > 0) budget.Append(CultureInfo.InvariantCulture, $", {b.MaxRetries} retr{(b.MaxRetries == 1 ? "y" : "ies")}");
         if (b.Enqueue.Length > 0) budget.Append(CultureInfo.InvariantCulture, $", {b.Enqueue.Length} enqueued first");
+        if (b.Reevaluate is { } r)
+            budget.Append(CultureInfo.InvariantCulture, $", then the top {r.Top} re-run on {r.Seeds} fresh seeds (up to {r.Trials} more trials)");
         var rows = new (string, string)[]
         {
             ("name", spec.Name),

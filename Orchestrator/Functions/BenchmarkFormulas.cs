@@ -54,6 +54,27 @@ public static class BenchmarkFormulas
         return total;
     }
 
+    /// <summary>The standard deviation of <c>branin-noisy</c>'s seed noise.</summary>
+    public const double SeedNoiseScale = 8.0;
+
+    /// <summary>A standard normal draw fixed by the seed and the configuration's text (Box–Muller over SplitMix64).</summary>
+    public static double SeedNoise(double seed, string configuration)
+    {
+        var h = 1469598103934665603UL ^ (ulong)(long)seed;
+        foreach (var ch in configuration) h = unchecked((h ^ ch) * 1099511628211UL);
+        var u1 = (Next(ref h) >> 11) / (double)(1UL << 53);
+        var u2 = (Next(ref h) >> 11) / (double)(1UL << 53);
+        return Math.Sqrt(-2.0 * Math.Log(1.0 - u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    private static ulong Next(ref ulong state)
+    {
+        var z = state = unchecked(state + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
     public static double Mixed(double x, double lr, double layers, double units, string optimizer)
     {
         if (!Optimisers.TryGetValue(optimizer, out var o))

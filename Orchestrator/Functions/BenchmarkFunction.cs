@@ -31,6 +31,10 @@ public sealed class BenchmarkFunction
         new("hartmann6", BenchmarkFormulas.Hartmann6Optimum, (n, _) => BenchmarkFormulas.Hartmann6([.. Enumerable.Range(0, 6).Select(i => n($"x{i}"))])),
         new("rosenbrock", 0.0, (n, _) => BenchmarkFormulas.Rosenbrock([.. Enumerable.Range(0, 5).Select(i => n($"p{i}"))])),
         new("mixed", 0.0, (n, s) => BenchmarkFormulas.Mixed(n("x"), n("lr"), n("n_layers"), n("units"), s("optimizer"))),
+        // Branin plus seed noise (what a few epochs of SNN training show between seeds): the trial's seed and the
+        // configuration pick a normal draw, so the same configuration on another seed lands elsewhere.
+        new("branin-noisy", 0.39788735772973816, (n, s) => BenchmarkFormulas.Branin(n("x1"), n("x2"))
+            + BenchmarkFormulas.SeedNoiseScale * BenchmarkFormulas.SeedNoise(n("seed"), s("x1") + "," + s("x2"))),
     ];
 
     public static BenchmarkFunction Get(string name) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
 
 namespace Sweep.Orchestrator.Output;
 
@@ -30,6 +31,12 @@ public static class SweepViews
         },
         ["best_trial"] = s.BestTrial,
         ["best_value"] = s.BestValue,
+        // How best_value was reached: one run, or the mean of a re-evaluated configuration's best_runs runs.
+        ["ranking"] = s.RankedByMean ? "mean" : "single run",
+        ["best_runs"] = s.BestRuns,
+        ["best_sd"] = s.BestSd,
+        ["reevaluations"] = s.Reevaluations,
+        ["seed"] = s.Seed,
         ["created_utc"] = s.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
         ["finished_utc"] = s.FinishedUtc?.ToString("O", CultureInfo.InvariantCulture),
         ["active_s"] = Math.Round(s.ActiveTime.TotalSeconds, 3),
@@ -37,7 +44,11 @@ public static class SweepViews
     };
 
     /// <param name="curve">Also the reported values, as a list of <c>{step, value}</c>.</param>
-    public static JsonObject Trial(TrialInfo t, bool curve = false)
+    /// <param name="runs">
+    /// The runs of the trial's configuration (<see cref="ConfigRuns.Of"/> over the whole sweep): when it ran more than
+    /// once, <c>mean</c>, <c>sd</c> and <c>runs</c> of its complete runs; <c>value</c> stays this run's own.
+    /// </param>
+    public static JsonObject Trial(TrialInfo t, bool curve = false, IReadOnlyDictionary<string, ConfigRuns>? runs = null)
     {
         var o = new JsonObject
         {
@@ -54,7 +65,16 @@ public static class SweepViews
             ["finished_utc"] = t.FinishedUtc?.ToString("O", CultureInfo.InvariantCulture),
             ["duration_s"] = t.StartedUtc is { } s && t.FinishedUtc is { } f ? Math.Round((f - s).TotalSeconds, 3) : null,
             ["error"] = t.Error,
+            ["stage"] = Stage(t.Stage),
+            ["seed"] = t.Seed,
         };
+        if (t.Reevaluates is { } source) o["reevaluates"] = source;
+        if (runs is not null && runs.TryGetValue(ConfigRuns.KeyOf(t), out var c) && c.Count > 1)
+        {
+            o["mean"] = c.Mean;
+            o["sd"] = c.Sd;
+            o["runs"] = c.Count;
+        }
         if (t.Metrics.Count > 0) o["metrics"] = new JsonObject(t.Metrics.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value)));
         if (t.ExitCode is { } code) o["exit_code"] = code;
         if (t.Threads is { } threads) o["threads"] = threads;
@@ -84,6 +104,15 @@ public static class SweepViews
         ["last_seen_utc"] = n.LastSeenUtc.ToString("O", CultureInfo.InvariantCulture),
         ["last_seen_s"] = Math.Round(Math.Max(0, (now - n.LastSeenUtc).TotalSeconds), 1),
     };
+
+    /// <summary>The best value as text, saying when it is a mean: <c>4.31 (mean of 5 runs, sd 4.82)</c>.</summary>
+    public static string BestText(SweepInfo s) =>
+        Number(s.BestValue) + (s.RankedByMean ? $" (mean of {s.BestRuns} runs, sd {Number(s.BestSd)})" : "");
+
+    public static string Stage(TrialStage stage) => stage == TrialStage.Reevaluation ? "reevaluation" : "search";
+
+    /// <summary><c>mean ± sd (n)</c> of a configuration that ran more than once; null otherwise.</summary>
+    public static string? MeanText(ConfigRuns? c) => c is { Count: > 1 } ? $"{Number(c.Mean)} ± {Number(c.Sd)} ({c.Count})" : null;
 
     public static JsonObject Params(IEnumerable<ParamValue> values) =>
         new(values.Select(v => KeyValuePair.Create(v.Name, JsonNode.Parse(v.Json))));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
 
 namespace Sweep.Orchestrator.Output;
 
@@ -12,10 +13,17 @@ public static class TrialTable
     /// <summary>Points a sparkline shows at most (the curve is resampled to fit).</summary>
     private const int SparkWidth = 16;
 
-    public static string Render(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, bool curves, DateTime now)
+    /// <param name="runs">
+    /// The sweep's configurations (<see cref="ConfigRuns.Of"/> over every trial): a sweep with re-evaluation gets the
+    /// columns stage, seed and <c>mean ± sd (n)</c> of the trial's configuration.
+    /// </param>
+    public static string Render(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, bool curves, DateTime now,
+                                IReadOnlyDictionary<string, ConfigRuns>? runs = null)
     {
         var names = trials.SelectMany(t => t.Values.Select(v => v.Name)).Distinct(StringComparer.Ordinal).ToList();
-        string[] headers = ["#", "state", sweep.MetricName, "step", "duration", .. names, "attempt", "node", "device", "error"];
+        var staged = runs is not null && (sweep.Reevaluations > 0 || trials.Any(t => t.Stage == TrialStage.Reevaluation));
+        string[] headers = ["#", "state", sweep.MetricName, .. staged ? new[] { "mean ± sd (n)", "stage", "seed" } : [], "step", "duration", .. names,
+                            "attempt", "node", "device", "error"];
         var table = new TextTable(curves ? [.. headers, "curve"] : headers);
         foreach (var t in trials)
         {
@@ -23,6 +31,8 @@ public static class TrialTable
             string?[] cells =
             [
                 t.Number.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), SweepViews.Number(t.Value),
+                .. staged ? new[] { SweepViews.MeanText(runs!.GetValueOrDefault(ConfigRuns.KeyOf(t))), SweepViews.Stage(t.Stage),
+                                    t.Seed?.ToString(CultureInfo.InvariantCulture) } : [],
                 t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : null,
                 TrialOrdering.Duration(t, now) is { } d ? DurationText(d) : null,
                 .. names.Select(n => values.GetValueOrDefault(n)),

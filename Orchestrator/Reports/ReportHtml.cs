@@ -33,7 +33,7 @@ internal static partial class ReportHtml
             .Append(E($"{sweep.Status.ToString().ToLowerInvariant()}; {sweep.Goal.ToString().ToLowerInvariant()} {sweep.MetricName}; "
                       + $"{sweep.Asked} of {sweep.MaxTrials} trials asked: {sweep.Complete} complete, {sweep.Pruned} pruned, "
                       + $"{sweep.Failed} failed, {sweep.Running} running"))
-            .Append(sweep.BestTrial is { } best ? E($"; best trial #{best}: {sweep.MetricName} = {SweepViews.Number(sweep.BestValue)}") : "")
+            .Append(sweep.BestTrial is { } best ? E($"; best trial #{best}: {sweep.MetricName} = {SweepViews.BestText(sweep)}") : "")
             .Append(".</p>\n");
         if (notes.Count > 0)
             html.Append("<ul class=\"notes\">\n").Append(string.Concat(notes.Select(n => $"<li>{E(n)}</li>\n"))).Append("</ul>\n");

@@ -79,7 +79,8 @@ internal static class SweepReport
         try
         {
             var space = scales.ToDictionary(s => s.Name, s => s.Distribution);
-            var samples = complete.Select(t => new ImportanceSample(scales.ToDictionary(s => s.Name, s => t.Params[s.Name]), t.Value!.Value)).ToList();
+            // Search trials only: a re-evaluation repeats a configuration the forest has already seen.
+            var samples = complete.Where(t => t.Stage == TrialStage.Search).Select(t => new ImportanceSample(scales.ToDictionary(s => s.Name, s => t.Params[s.Name]), t.Value!.Value)).ToList();
             return [.. FanovaImportance.Evaluate(space, samples).OrderByDescending(p => p.Importance)];
         }
         catch (ArgumentException e)

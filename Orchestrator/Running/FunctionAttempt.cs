@@ -3,6 +3,7 @@ using System.Text.Json;
 using Sweep.Contracts.TrialProtocol;
 using Sweep.Grains.Model;
 using Sweep.Orchestrator.Functions;
+using Sweep.SearchSpaces.Specs;
 
 namespace Sweep.Orchestrator.Running;
 
@@ -20,7 +21,10 @@ internal static class FunctionAttempt
         try
         {
             function = BenchmarkFunction.Get(a.Target);
-            final = function.Evaluate(a.Values.ToDictionary(v => v.Name, v => Parse(v.Json)));
+            var values = a.Values.ToDictionary(v => v.Name, v => Parse(v.Json));
+            // A function that models seed noise reads the trial's seed like a parameter.
+            values[TrialSpec.SeedName] = (long)(a.Seed ?? 0);
+            final = function.Evaluate(values);
         }
         catch (ArgumentException e)
         {

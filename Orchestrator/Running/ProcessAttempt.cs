@@ -93,6 +93,7 @@ internal sealed class ProcessAttempt(TrialProcessLauncher launcher, RunnerOption
         };
         // --gpus counts as nvidia-smi does (PCI bus order); CUDA's own default order is fastest first.
         if (Environment.GetEnvironmentVariable("CUDA_DEVICE_ORDER") is null) env["CUDA_DEVICE_ORDER"] = "PCI_BUS_ID";
+        if (a.Seed is { } seed) env["SWEEP_SEED"] = seed.ToString(CultureInfo.InvariantCulture);
         if (device == "cpu" && Environment.GetEnvironmentVariable("OMP_NUM_THREADS") is null)
             env["OMP_NUM_THREADS"] = options.ThreadsFor(device)!.Value.ToString(CultureInfo.InvariantCulture);
         var sets = a.Settings.SelectMany(s => new[] { "--set", s }).ToList();

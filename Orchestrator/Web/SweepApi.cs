@@ -47,14 +47,17 @@ internal static class SweepApi
         api.MapGet("/sweeps/{id}/trials", (string id) => ReadAsync(source, store =>
         {
             store.Sweep(id);
-            return Task.FromResult(Json(new JsonArray([.. store.Trials(id).Select(t => (JsonNode)WithCurve(t))])));
+            var trials = store.Trials(id);
+            var runs = ConfigRuns.Of(trials);
+            return Task.FromResult(Json(new JsonArray([.. trials.Select(t => (JsonNode)WithCurve(t, runs))])));
         }));
         api.MapGet("/sweeps/{id}/trials/{number:int}", (string id, int number) => ReadAsync(source, store =>
         {
             store.Sweep(id);
-            var trial = store.Trials(id).FirstOrDefault(t => t.Number == number)
+            var trials = store.Trials(id);
+            var trial = trials.FirstOrDefault(t => t.Number == number)
                 ?? throw new UsageException($"sweep {id} has no trial {number.ToString(CultureInfo.InvariantCulture)}");
-            var view = WithCurve(trial);
+            var view = WithCurve(trial, ConfigRuns.Of(trials));
             view["stderr_tail"] = new JsonArray([.. trial.StderrTail.Select(l => (JsonNode?)l)]);
             view["logs"] = Logs(source, id, number);
             return Task.FromResult(Json(view));
@@ -63,7 +66,8 @@ internal static class SweepApi
         {
             var sweep = store.Sweep(id);
             var space = Space(sweep);
-            var samples = store.Trials(id).Where(t => t.Status == TrialState.Complete && t.Value is not null)
+            // Search trials only: a re-evaluation repeats a configuration the forest has already seen.
+            var samples = store.Trials(id).Where(t => t.Stage == TrialStage.Search && t.Status == TrialState.Complete && t.Value is not null)
                 .Select(t => new ImportanceSample(t.Params.Where(p => space.ContainsKey(p.Key)).ToDictionary(), t.Value!.Value)).ToList();
             var result = new JsonObject { ["trials_used"] = samples.Count, ["importance"] = new JsonArray() };
             // Importance needs a few finished trials to say anything.
@@ -118,9 +122,9 @@ internal static class SweepApi
     }
 
     /// <summary>A trial as <c>sweep trials</c> prints it, with its intermediate values (step → value) for the curves.</summary>
-    private static JsonObject WithCurve(TrialInfo t)
+    private static JsonObject WithCurve(TrialInfo t, IReadOnlyDictionary<string, ConfigRuns> runs)
     {
-        var view = SweepViews.Trial(t);
+        var view = SweepViews.Trial(t, runs: runs);
         view["intermediate"] = new JsonObject(t.Intermediate.Select(kv =>
             KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)(double.IsFinite(kv.Value) ? kv.Value : null))));
         return view;

@@ -25,4 +25,7 @@ public sealed record BudgetSpec(int MaxTrials, int ParallelTrials = 1, int? MaxF
     /// others are sampled. They count in <see cref="MaxTrials"/>. Default: none.
     /// </summary>
     public System.Collections.Immutable.ImmutableArray<System.Collections.Immutable.ImmutableSortedDictionary<string, double>> Enqueue { get; init; } = [];
+
+    /// <summary><c>budget.reevaluate</c>; null (the default): the sweep ranks single runs.</summary>
+    public ReevaluateSpec? Reevaluate { get; init; }
 }

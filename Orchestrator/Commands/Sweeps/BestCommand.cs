@@ -43,12 +43,14 @@ public static class BestCommand
             if (sweep.BestTrial is not { } number)
                 throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
             if (pr.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
-            var trial = store.Trials(sweep.Id).First(t => t.Number == number);
+            var trials = store.Trials(sweep.Id);
+            var trial = trials.First(t => t.Number == number);
+            var runs = ConfigRuns.Of(trials).GetValueOrDefault(ConfigRuns.KeyOf(trial));
             var plan = SweepPlan.Parse(sweep.SpecText, sweep.SpecFile);
             var config = Config(plan, trial, pr.GetValue(epochs));
-            config.Insert(0, "provenance", Provenance(sweep, trial));
+            config.Insert(0, "provenance", Provenance(sweep, trial, runs));
             var file = pr.GetValue(output);
-            CliOutput.Write(Render(sweep, trial, config, pr.GetValue(format)), file, pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
+            CliOutput.Write(Render(sweep, trial, runs, config, pr.GetValue(format)), file, pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
                             $"best trial #{number} of {sweep.Id}");
             var trialDirectory = Path.Combine(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, number.ToString(CultureInfo.InvariantCulture));
             if (Checkpoint(trialDirectory) is { } checkpoint)
@@ -72,6 +74,8 @@ public static class BestCommand
         foreach (var p in trial.Values)
             if (!(plan.Kind == TrialKind.Method && p.Name == "method")) config[p.Name] = JsonNode.Parse(p.Json);
         if (epochs is { } e) config["epochs"] = e;
+        // The seed the trial ran with, so the final run repeats it (a re-evaluated best ran on several: provenance lists them).
+        if (plan.ChoosesSeed && trial.Seed is { } seed) config[SearchSpaces.Specs.TrialSpec.SeedName] = seed;
         // Another thread count changes the order of float sums: the trial is repeated with the count it ran with.
         if (plan.Kind == TrialKind.Method && trial.Threads is { } threads && (config["threads"]?.GetValue<double>() ?? 0) == 0)
             config["threads"] = threads;
@@ -79,7 +83,8 @@ public static class BestCommand
     }
 
     /// <summary>Where the config came from; <c>sweep train</c> keeps it in each checkpoint's metadata.</summary>
-    public static JsonObject Provenance(SweepInfo sweep, TrialInfo trial)
+    /// <param name="runs">The configuration's runs: with more than one, how the sweep ranked it (mean, sd, runs) and every seed.</param>
+    public static JsonObject Provenance(SweepInfo sweep, TrialInfo trial, ConfigRuns? runs = null)
     {
         var entries = new Dictionary<string, JsonNode?>
         {
@@ -89,6 +94,14 @@ public static class BestCommand
             ["metric"] = sweep.MetricName,
             ["goal"] = sweep.Goal.ToString().ToLowerInvariant(),
             ["value"] = trial.Value,
+            ["seed"] = trial.Seed,
+            ["ranking"] = sweep.RankedByMean ? "mean" : "single run",
+            ["mean"] = runs is { Count: > 1 } ? runs.Mean : null,
+            ["sd"] = runs is { Count: > 1 } ? runs.Sd : null,
+            ["runs"] = runs is { Count: > 1 } ? runs.Count : null,
+            // Scalars only (train keeps provenance as key: scalar): the lists as comma-separated text.
+            ["seeds"] = runs is { Count: > 1 } ? string.Join(",", runs.Seeds) : null,
+            ["trials"] = runs is { Count: > 1 } ? string.Join(",", runs.Trials) : null,
             ["spec"] = sweep.SpecFile,
             ["specSha256"] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sweep.SpecText))).ToLowerInvariant(),
             ["node"] = trial.Node,
@@ -116,9 +129,12 @@ public static class BestCommand
         }
     }
 
-    private static string Render(SweepInfo sweep, TrialInfo trial, JsonObject config, OutputFormat format)
+    private static string Render(SweepInfo sweep, TrialInfo trial, ConfigRuns? runs, JsonObject config, OutputFormat format)
     {
-        var header = $"# sweep {sweep.Id}, trial {trial.Number}: {sweep.MetricName} = {SweepViews.Number(trial.Value)}";
+        var header = $"# sweep {sweep.Id}, trial {trial.Number}: {sweep.MetricName} = " + (sweep.RankedByMean && runs is { Count: > 1 }
+            ? $"{SweepViews.Number(runs.Mean)} ± {SweepViews.Number(runs.Sd)}, the mean of {runs.Count} runs (seeds {string.Join(", ", runs.Seeds)}; " +
+              $"ranked by mean), this run {SweepViews.Number(trial.Value)}"
+            : SweepViews.Number(trial.Value));
         return format switch
         {
             OutputFormat.Json => config.ToJsonString(JsonOptions.Indented) + "\n",

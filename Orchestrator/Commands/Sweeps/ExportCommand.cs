@@ -32,7 +32,7 @@ public static class ExportCommand
             var trials = store.Trials(sweep.Id);
             var text = pr.GetValue(format) switch
             {
-                "csv" => Csv(trials),
+                "csv" => Csv(trials, ConfigRuns.Of(trials)),
                 "csv-curves" => CsvCurves(trials),
                 "optuna-journal" => string.Concat(OptunaJournal.Lines(sweep, SweepPlan.Parse(sweep.SpecText, sweep.SpecFile).Spec.Space, trials).Select(l => l + "\n")),
                 var f => Tree(sweep, trials, f ?? "json"),
@@ -46,13 +46,14 @@ public static class ExportCommand
 
     private static string Tree(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, string format)
     {
-        var node = new JsonObject { ["sweep"] = SweepViews.Sweep(sweep), ["trials"] = new JsonArray([.. trials.Select(t => (JsonNode)WithCurve(t))]) };
+        var runs = ConfigRuns.Of(trials);
+        var node = new JsonObject { ["sweep"] = SweepViews.Sweep(sweep), ["trials"] = new JsonArray([.. trials.Select(t => (JsonNode)WithCurve(t, runs))]) };
         return format == "yaml" ? YamlEmitter.Emit(node) : node.ToJsonString(JsonOptions.Indented) + "\n";
     }
 
-    private static JsonObject WithCurve(TrialInfo t)
+    private static JsonObject WithCurve(TrialInfo t, IReadOnlyDictionary<string, ConfigRuns> runs)
     {
-        var o = SweepViews.Trial(t);
+        var o = SweepViews.Trial(t, runs: runs);
         o["curve"] = new JsonArray([.. t.Intermediate.Select(kv => (JsonNode)new JsonObject { ["step"] = kv.Key, ["value"] = kv.Value })]);
         return o;
     }
@@ -68,10 +69,14 @@ public static class ExportCommand
         return sb.ToString();
     }
 
-    private static string Csv(IReadOnlyList<TrialInfo> trials)
+    /// <summary>
+    /// One row per trial; <c>value</c> is the run's own, <c>mean,sd,runs</c> those of its configuration's complete runs
+    /// when it ran more than once (re-evaluation), empty otherwise.
+    /// </summary>
+    private static string Csv(IReadOnlyList<TrialInfo> trials, IReadOnlyDictionary<string, ConfigRuns> runs)
     {
         var names = trials.SelectMany(t => t.Values.Select(v => v.Name)).Distinct().ToList();
-        var sb = new StringBuilder("number,state,value,").Append(string.Join(",", names.Select(Field))).Append(",attempt,duration_s,error\n");
+        var sb = new StringBuilder("number,state,value,").Append(string.Join(",", names.Select(Field))).Append(",attempt,duration_s,error,stage,seed,mean,sd,runs\n");
         foreach (var t in trials)
         {
             var values = t.Values.ToDictionary(v => v.Name, v => v.Json.Trim('"'));
@@ -80,7 +85,13 @@ public static class ExportCommand
               .Append(string.Join(",", names.Select(n => Field(values.GetValueOrDefault(n) ?? "")))).Append(',')
               .Append(t.Attempt.ToString(CultureInfo.InvariantCulture)).Append(',')
               .Append(t.StartedUtc is { } s && t.FinishedUtc is { } f ? (f - s).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "")
-              .Append(',').Append(Field(t.Error ?? "")).Append('\n');
+              .Append(',').Append(Field(t.Error ?? "")).Append(',').Append(SweepViews.Stage(t.Stage)).Append(',')
+              .Append(t.Seed?.ToString(CultureInfo.InvariantCulture));
+            if (runs.TryGetValue(ConfigRuns.KeyOf(t), out var c) && c.Count > 1)
+                sb.Append(',').Append(c.Mean.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                  .Append(c.Sd?.ToString("R", CultureInfo.InvariantCulture)).Append(',').Append(c.Count.ToString(CultureInfo.InvariantCulture));
+            else sb.Append(",,,");
+            sb.Append('\n');
         }
         return sb.ToString();
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
+using Sweep.Orchestrator.Output;
 using Sweep.SearchSpaces.Distributions;
 using Sweep.SearchSpaces.Spaces;
 
@@ -23,6 +25,7 @@ internal static class OptunaJournal
             ["op_code"] = CreateStudy, ["worker_id"] = worker, ["study_name"] = sweep.Id,
             ["directions"] = new JsonArray(sweep.Goal == StudyDirection.Maximize ? 2 : 1),
         }.ToJsonString();
+        var runs = ConfigRuns.Of(trials);
         foreach (var t in trials)
         {
             var log = new JsonObject
@@ -37,7 +40,7 @@ internal static class OptunaJournal
                 ["datetime_start"] = Time(t.StartedUtc ?? t.CreatedUtc),
                 ["distributions"] = new JsonObject(t.Params.Keys.Select(k => KeyValuePair.Create(k, (JsonNode?)Distribution(space[k].Distribution)))),
                 ["params"] = new JsonObject(t.Params.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                ["user_attrs"] = new JsonObject(t.Error is null ? [] : [KeyValuePair.Create("error", (JsonNode?)t.Error)]),
+                ["user_attrs"] = UserAttributes(t, runs),
                 ["system_attrs"] = new JsonObject(),
                 ["intermediate_values"] = new JsonObject(t.Intermediate.Select(kv =>
                     KeyValuePair.Create(kv.Key.ToString(CultureInfo.InvariantCulture), (JsonNode?)kv.Value))),
@@ -45,6 +48,23 @@ internal static class OptunaJournal
             if (t.FinishedUtc is { } done) log["datetime_complete"] = Time(done);
             yield return log.ToJsonString();
         }
+    }
+
+    /// <summary>The error, the seed, a re-evaluation's stage and source, and the configuration's mean, sd and runs when it ran more than once.</summary>
+    private static JsonObject UserAttributes(TrialInfo t, IReadOnlyDictionary<string, ConfigRuns> runs)
+    {
+        var attrs = new JsonObject();
+        if (t.Error is not null) attrs["error"] = t.Error;
+        if (t.Seed is { } seed) attrs["seed"] = seed;
+        if (t.Stage == TrialStage.Reevaluation) attrs["stage"] = SweepViews.Stage(t.Stage);
+        if (t.Reevaluates is { } source) attrs["reevaluates"] = source;
+        if (runs.TryGetValue(ConfigRuns.KeyOf(t), out var c) && c.Count > 1)
+        {
+            attrs["mean"] = c.Mean;
+            attrs["sd"] = c.Sd;
+            attrs["runs"] = c.Count;
+        }
+        return attrs;
     }
 
     private static string Time(DateTime utc) => utc.ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture);

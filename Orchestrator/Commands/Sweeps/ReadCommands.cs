@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sweep.Grains.Model;
+using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
 
@@ -106,13 +107,15 @@ public static class ReadCommands
             var sweep = store.Sweep(pr.GetValue(id)!);
             var states = pr.GetValue(state) is { Length: > 0 } s ? s.ToHashSet() : null;
             var now = DateTime.UtcNow;
-            var trials = TrialOrdering.Apply(store.Trials(sweep.Id).Where(t => states is null || states.Contains(t.Status)),
+            var all = store.Trials(sweep.Id);
+            var runs = ConfigRuns.Of(all);
+            var trials = TrialOrdering.Apply(all.Where(t => states is null || states.Contains(t.Status)),
                                              pr.GetValue(sort), pr.GetValue(desc), now);
             if (pr.GetValue(limit) is { } n) trials = [.. trials.Take(n)];
             var output = pr.InvocationConfiguration.Output;
             var f = pr.GetValue(format);
-            if (f == OutputFormat.Table) output.Write(TrialTable.Render(sweep, trials, pr.GetValue(curves), now));
-            else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t, pr.GetValue(curves)))]), f);
+            if (f == OutputFormat.Table) output.Write(TrialTable.Render(sweep, trials, pr.GetValue(curves), now, runs));
+            else Write(output, new JsonArray([.. trials.Select(t => (JsonNode)SweepViews.Trial(t, pr.GetValue(curves), runs))]), f);
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;

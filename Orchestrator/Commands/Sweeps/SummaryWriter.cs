@@ -23,7 +23,7 @@ internal static class SummaryWriter
                     .Add("id", sweep.Id).Add("name", sweep.Name).Add("status", sweep.Status.ToString().ToLowerInvariant())
                     .Add("trials", $"{sweep.Finished}/{sweep.MaxTrials} (complete {sweep.Complete}, pruned {sweep.Pruned}, failed {sweep.Failed})")
                     .Add("best trial", sweep.BestTrial?.ToString(System.Globalization.CultureInfo.InvariantCulture))
-                    .Add($"best {sweep.MetricName}", SweepViews.Number(sweep.BestValue))
+                    .Add($"best {sweep.MetricName}", SweepViews.BestText(sweep))
                     .Add("best params", best is null ? null : SweepViews.ParamsText(best.Values));
                 if (sweep.Reason is { } reason) table.Add("reason", reason);
                 output.Write(table.ToString());

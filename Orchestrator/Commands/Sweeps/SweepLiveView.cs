@@ -51,7 +51,7 @@ internal sealed class SweepLiveView(TextWriter error)
             new Markup($"[green]complete {s.Complete}[/] · [yellow]pruned {s.Pruned}[/] · [red]failed {s.Failed}[/] · " +
                        $"[blue]running {s.Running}[/] · queued {p.Queued}"),
             new Markup(s.BestTrial is { } b
-                ? $"best {Markup.Escape(s.MetricName)}: [bold green]{SweepViews.Number(s.BestValue)}[/] (trial {b})"
+                ? $"best {Markup.Escape(s.MetricName)}: [bold green]{Markup.Escape(SweepViews.BestText(s))}[/] (trial {b})"
                 : $"best {Markup.Escape(s.MetricName)}: -"),
             Running(p.Trials),
         };

@@ -90,7 +90,7 @@ internal sealed class SweepWatcher(TextWriter error, ProgressMode mode, DateTime
     /// <summary>The line without its clock: what changes only when the sweep does.</summary>
     public static string State(SweepInfo s, bool served = true)
     {
-        var best = s.BestTrial is { } b ? $"best {Output.SweepViews.Number(s.BestValue)} (#{b})" : "best -";
+        var best = s.BestTrial is { } b ? $"best {Output.SweepViews.BestText(s)} (#{b})" : "best -";
         return $"{s.Id} {Output.SweepViews.Status(s, served)} [{s.Finished}/{s.MaxTrials}] running {s.Running} · " +
                $"complete {s.Complete} · pruned {s.Pruned} · failed {s.Failed} · {best}";
     }

@@ -8,6 +8,8 @@
   let sortKey = "number", sortUp = true;
   const columns = [
     ["number", "#", t => t.number], ["state", "state", t => t.state], ["value", "value", t => t.value],
+    // Mean ± sd over the configuration's complete runs (search and re-evaluation), when it ran more than once.
+    ["mean", "mean ± sd (n)", t => t.mean ?? null], ["stage", "stage", t => t.stage], ["seed", "seed", t => t.seed ?? null],
     ["params", "params", t => Object.entries(t.params).map(([k, v]) => `${k}=${fmt(v)}`).join(" ")],
     ["last_step", "step", t => t.last_step], ["duration_s", "duration (s)", t => t.duration_s],
     ["node", "node", t => t.node], ["device", "device", t => t.device], ["attempt", "attempt", t => t.attempt], ["error", "error", t => t.error],
@@ -34,6 +36,7 @@
       `${sweep.status}${sweep.reason ? " (" + sweep.reason + ")" : ""} · ${c.complete + c.pruned + c.failed}/${sweep.max_trials} finished · `,
       `${c.running} running · ${c.pending} pending · ${c.complete} complete · ${c.pruned} pruned · ${c.failed} failed · `,
       `best ${sweep.metric} (${sweep.goal}) ${fmt(sweep.best_value)}`,
+      sweep.ranking === "mean" ? ` (mean of ${sweep.best_runs} runs ± ${fmt(sweep.best_sd)})` : "",
       sweep.best_trial !== null ? el("a", { href: `${base}/trials/${sweep.best_trial}` }, ` (trial ${sweep.best_trial})`) : ""));
   }
 
@@ -48,7 +51,9 @@
     document.querySelector("#trials thead").replaceChildren(head);
     document.querySelector("#trials tbody").replaceChildren(...rows.map(t => el("tr", { "data-state": t.state },
       el("td", { class: "num" }, el("a", { href: `${base}/trials/${t.number}` }, t.number)), Sweep.stateCell(t.state),
-      el("td", { class: "num" }, fmt(t.value)), el("td", {}, columns[3][2](t)), el("td", { class: "num" }, fmt(t.last_step)),
+      el("td", { class: "num" }, fmt(t.value)),
+      el("td", { class: "num", "data-col": "mean" }, t.runs ? `${fmt(t.mean)} ± ${fmt(t.sd)} (${t.runs})` : ""),
+      el("td", {}, t.stage ?? ""), el("td", { class: "num" }, t.seed ?? ""), el("td", {}, columns.find(c => c[0] === "params")[2](t)), el("td", { class: "num" }, fmt(t.last_step)),
       el("td", { class: "num" }, fmt(t.duration_s)), el("td", {}, t.node ?? ""), el("td", {}, t.device ?? ""),
       el("td", { class: "num" }, t.attempt), el("td", { class: "error" }, t.error ?? ""))));
     document.getElementById("trial-count").textContent = `${rows.length} of ${trials.length} trials`;

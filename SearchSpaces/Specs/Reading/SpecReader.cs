@@ -47,6 +47,7 @@ internal static partial class SpecReader
             if (trial.Kind == TrialKind.Method) trial = TrainerKeys.Check(trial, parameters, parameterKeys, settingKeys, d, baseDirectory);
             if (trial.Kind == TrialKind.Function) CheckFunction(trial, parameters, trialNode, settingKeys, d);
             if (trial.Kind == TrialKind.Command) CheckCommandTemplates(trial, parameters, trialNode, d);
+            if (budget?.Reevaluate is not null) CheckSeedIsFree(parameterKeys, settingKeys, d);
             if (resource == ResourceUnit.Epoch && trial.Kind == TrialKind.Function)
                 d.Add(m.Map("pruner")!.Entries.First(e => e.Key.Text == "resource").Key, "pruner.resource",
                       "is epoch, but a trial.function reports steps only; use resource: step");
@@ -147,7 +148,7 @@ internal static partial class SpecReader
     /// </summary>
     private static void CheckCommandTemplates(TrialSpec trial, List<Parameter> parameters, SpecMapping trialNode, SpecDiagnostics d)
     {
-        var known = parameters.Select(p => p.Name).Concat(trial.Settings.Select(s => s.Key)).ToList();
+        var known = parameters.Select(p => p.Name).Concat(trial.Settings.Select(s => s.Key)).Append(TrialSpec.SeedName).ToList();
         var node = trialNode.Entries.First(e => e.Key.Text == "command").Value;
         foreach (var name in CommandTemplate.References(trial.Target))
         {
@@ -156,6 +157,15 @@ internal static partial class SpecReader
             d.Add(node, "trial.command", $"${{{name}}} names no parameter or trial setting" +
                   (suggestion is null ? "" : $"; did you mean '${{{suggestion}}}'?") + " (environment variables: write them in upper case)");
         }
+    }
+
+    /// <summary>Re-evaluation runs a configuration on seeds of its own choosing: a fixed or searched seed would defeat it.</summary>
+    private static void CheckSeedIsFree(Dictionary<string, SpecScalar> parameters, Dictionary<string, SpecScalar> settings, SpecDiagnostics d)
+    {
+        if (parameters.TryGetValue(TrialSpec.SeedName, out var p))
+            d.Add(p, "parameters.seed", "is searched, but budget.reevaluate chooses each trial's seed; remove one of them");
+        if (settings.TryGetValue(TrialSpec.SeedName, out var s))
+            d.Add(s, "trial.seed", "is fixed, but budget.reevaluate chooses each trial's seed; remove one of them");
     }
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9_.-]{0,62}$")]

@@ -60,7 +60,8 @@ public static class SpecDocument
     private static List<KeyValuePair<string, object?>> Budget(BudgetSpec b) =>
         Map(("maxTrials", b.MaxTrials), ("parallelTrials", b.ParallelTrials), ("maxFailedTrials", b.MaxFailedTrials),
             ("timeout", b.Timeout is { } t ? DurationFormat.Format(t) : null), ("drainGrace", DurationFormat.Format(b.DrainGrace)),
-            ("maxRetries", b.MaxRetries));
+            ("maxRetries", b.MaxRetries),
+            ("reevaluate", b.Reevaluate is { } r ? Map(("top", r.Top), ("seeds", r.Seeds)) : null));
 
     private static List<KeyValuePair<string, object?>> Parameter(Parameter p)
     {

@@ -134,6 +134,28 @@ public sealed class WebApiTests : SweepCliTest
         throw new InvalidOperationException($"no 'web: URL' line on stderr:\n{seen}");
     }
 
+    [Fact]
+    public async Task Api_carries_stage_seed_and_the_mean_of_a_reevaluated_config()
+    {
+        using var silo = await WebSilo.StartAsync(Cli);
+        var spec = WebSpecs.Function(4).Replace("function: branin", "function: branin-noisy", StringComparison.Ordinal)
+                                       .Replace("parallelTrials: 2", "parallelTrials: 2, reevaluate: { top: 1, seeds: 2 }", StringComparison.Ordinal);
+        var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(spec), "--home", Cli.Home, "--id", "re");
+        Assert.True(code == 0, err);
+
+        var sweep = await GetObject(silo, "api/v1/sweeps/re");
+        Assert.Equal(("mean", 3, 2), (sweep["ranking"]!.GetValue<string>(), sweep["best_runs"]!.GetValue<int>(), sweep["reevaluations"]!.GetValue<int>()));
+        var trials = await GetArray(silo, "api/v1/sweeps/re/trials");
+        Assert.Equal(["search", "search", "search", "search", "reevaluation", "reevaluation"], trials.Select(t => t!["stage"]!.GetValue<string>()));
+        var best = sweep["best_trial"]!.GetValue<int>();
+        var runs = trials.Where(t => t!["number"]!.GetValue<int>() == best || t!["reevaluates"]?.GetValue<int>() == best).ToList();
+        Assert.Equal(3, runs.Count);
+        var mean = runs.Average(t => t!["value"]!.GetValue<double>());
+        Assert.All(runs, t => Assert.Equal((mean, 3), (t!["mean"]!.GetValue<double>(), t["runs"]!.GetValue<int>())));
+        Assert.Equal(mean, sweep["best_value"]!.GetValue<double>(), 9);
+        Assert.Equal(3, runs.Select(t => t!["seed"]!.GetValue<int>()).Distinct().Count());
+    }
+
     private static async Task<JsonArray> GetArray(WebSilo silo, string path) => JsonNode.Parse(await Get(silo, path))!.AsArray();
 
     private static async Task<JsonObject> GetObject(WebSilo silo, string path) => JsonNode.Parse(await Get(silo, path))!.AsObject();

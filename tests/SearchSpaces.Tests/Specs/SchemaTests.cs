@@ -32,6 +32,9 @@ public sealed class SchemaTests
         { "budget:", "sampler: { type: grid, candidates: 3 }\nbudget:" },
         { "budget:", "pruner: { type: median, interval: 0 }\nbudget:" },
         { "budget:", "paralel: 4\nbudget:" },
+        { "timeout: 1h30m", "timeout: 1h30m, reevaluate: { top: 0, seeds: 2 }" },
+        { "timeout: 1h30m", "timeout: 1h30m, reevaluate: { top: 2 }" },
+        { "timeout: 1h30m", "timeout: 1h30m, reevaluate: { top: 2, seeds: 2, best: 1 }" },
     };
 
     [Fact]
