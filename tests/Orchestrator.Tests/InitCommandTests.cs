@@ -37,6 +37,7 @@ public sealed class InitCommandTests : IDisposable
                 Assert.Equal("", err);   // no warnings either
                 Assert.Contains($"name        {dataset}-{method}\n", summary);
                 Assert.Contains(", 1 enqueued first", summary);
+                Assert.Equal((3, 2), (spec.Budget.Reevaluate!.Top, spec.Budget.Reevaluate.Seeds));   // ranked by the mean of fresh seeds
 
                 var spec = SpecLoader.Load(path);
                 Assert.Equal(method, spec.Trial.Target);

@@ -28,6 +28,8 @@ internal static class SpecTemplate
         s.Append(CultureInfo.InvariantCulture, $"  parallelTrials: {dataset.ParallelTrials}\n");
         s.Append(CultureInfo.InvariantCulture, $"  maxFailedTrials: {Math.Max(2, dataset.MaxTrials / 8)}\n");
         s.Append("  maxRetries: 1\n");
+        // Short SNN runs vary a lot from seed to seed: the winner is the best mean of fresh seeds, not the luckiest run.
+        s.Append("  reevaluate: { top: 3, seeds: 2 }   # then the 3 best configs run again on 2 fresh seeds each; ranked by their mean\n");
         s.Append("  enqueue:   # run first, as trial 0: the papers' defaults (a map may fix only some parameters; add more maps)\n");
         s.Append("    - { ").Append(string.Join(", ", knobs.Select(k => $"{k.Key}: {k.Default}"))).Append(" }\n");
         s.Append("parameters:\n");
