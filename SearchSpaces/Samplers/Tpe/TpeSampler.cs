@@ -78,13 +78,17 @@ public sealed class TpeSampler : ISampler
         });
     }
 
-    /// <summary>Observations a rung needs before it is modelled: the startup count, and at least d + 1 as in BOHB.</summary>
+    /// <summary>
+    /// Trials a rung (or the finals) needs before it is modelled: d + 1, BOHB's minimum; the startup asks stay random
+    /// regardless. The startup count instead (10) kept the model on the noisy low rungs longer: on mixed it never reached
+    /// Optuna's regret (BENCHMARKS.md §1.3).
+    /// </summary>
     private int RungMinimum(ITrialHistory history)
     {
         var d = 0;
         foreach (var p in history.Space.Parameters)
             if (!p.Distribution.IsSingle) d++;
-        return Math.Max(Math.Max(_options.StartupTrials, d + 1), 1);
+        return Math.Max(d + 1, 2);
     }
 
     public void AfterTrial(ITrialHistory history, TrialRecord trial)

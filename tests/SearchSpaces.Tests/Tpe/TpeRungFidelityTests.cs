@@ -7,7 +7,7 @@ namespace Sweep.SearchSpaces.Tests.Tpe;
 
 /// <summary>
 /// <see cref="TpeFidelity.Rungs"/>: the model learns from the values at the highest ASHA rung with enough observations
-/// (here 10: the startup count, above d + 1 = 4), and from finals when enough trials are complete or no rung has enough.
+/// (d + 1 = 4 here), and from finals when enough trials are complete or no rung has enough.
 /// Each check compares against a final-mode sampler on a history where the expected observations are Complete trials:
 /// the same observations in the same order give the same proposal, bit for bit.
 /// </summary>
@@ -96,9 +96,10 @@ public sealed class TpeRungFidelityTests
         foreach (var study in new[] { rung, final })
             for (var i = 0; i < 12; i++)
             {
-                // 6 pruned trials reached step 4: a model on them would still be in startup, and propose at random.
-                if (i % 2 == 0) study.Import(Point(i), Reports(i, 1, 4), TrialState.Pruned, null);
-                else study.Import(Point(i), [], TrialState.Complete, Curve(i, 27));
+                // 3 complete, 3 stopped at step 4, 6 pruned without a report: no rung and not the finals have 4 trials.
+                if (i < 3) study.Import(Point(i), [], TrialState.Complete, Curve(i, 27));
+                else if (i < 6) study.Import(Point(i), Reports(i, 1, 4), TrialState.Pruned, null);
+                else study.Import(Point(i), [], TrialState.Pruned, null);
             }
         var fed = rung.Ask();
         Assert.Null(((TpeSampler)rung.Sampler).LastModelledRung);
@@ -127,7 +128,7 @@ public sealed class TpeRungFidelityTests
         var (first, modelled) = Search(seed: 5);
         var (second, _) = Search(seed: 5);
         var (other, _) = Search(seed: 6);
-        Assert.True(modelled > 10, $"only {modelled} asks modelled a rung");
+        Assert.True(modelled >= 5, $"only {modelled} asks modelled a rung");
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
     }
@@ -149,7 +150,7 @@ public sealed class TpeRungFidelityTests
             if (((TpeSampler)study.Sampler).LastModelledRung is not null) modelled++;
             RunCurve(study, t, SamplerScript.Objective(t));
         }
-        Assert.True(modelled > 10, $"only {modelled} asks modelled a rung");
+        Assert.True(modelled >= 5, $"only {modelled} asks modelled a rung");
     }
 
     /// <summary>60 trials of a pruned search (ASHA stops), one report per step; every proposal, and how many asks used a rung.</summary>
