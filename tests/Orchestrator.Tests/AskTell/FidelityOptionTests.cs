@@ -29,25 +29,33 @@ public sealed class FidelityOptionTests
         Assert.NotEqual(Session("final"), rungs);
     }
 
-    /// <summary>40 trials on branin through ASHA (27 steps, curves that cross), the ask answers in order.</summary>
+    // Six parameters, so a rung needs d + 1 = 7 trials and few trials are complete when the model starts.
+    private const string Init =
+        """{"op":"init","protocol":1,"direction":"minimize","seed":0,"space":[""" +
+        """{"name":"a","type":"float","low":0.0,"high":1.0,"log":false},{"name":"b","type":"float","low":0.0,"high":1.0,"log":false},""" +
+        """{"name":"c","type":"float","low":0.0,"high":1.0,"log":false},{"name":"d","type":"float","low":0.0,"high":1.0,"log":false},""" +
+        """{"name":"e","type":"float","low":0.0,"high":1.0,"log":false},{"name":"f","type":"float","low":0.0,"high":1.0,"log":false}],""" +
+        "\"budget\":40,\"steps\":27,\"batch\":1}";
+
+    /// <summary>40 trials through ASHA (27 steps, curves that cross), the ask answers in order.</summary>
     private static List<string> Session(string fidelity)
     {
         var configuration = AskTellSamplers.TryCreate(new AskTellCommandOptions { Pruner = "asha", Fidelity = fidelity }, "sweep-test", out var error)
             ?? throw new InvalidOperationException(error);
         var h = new ProtocolHarness(configuration);
-        h.Send(ProtocolHarness.Init.Replace("\"steps\":null", "\"steps\":27", StringComparison.Ordinal));
+        Assert.Contains("\"ok\":true", h.Send(Init)!, StringComparison.Ordinal);
         var asks = new List<string>();
         for (var i = 0; i < 40; i++)
         {
             var answer = h.Send(ProtocolHarness.Ask)!;
             asks.Add(answer);
-            var p = JsonNode.Parse(answer)!["params"]!;
-            var (x1, x2) = (p["x1"]!.GetValue<double>(), p["x2"]!.GetValue<double>());
-            var final = Math.Pow(x2 - 5.1 / (4 * Math.PI * Math.PI) * x1 * x1 + 5 / Math.PI * x1 - 6, 2) + 10 * (1 - 1 / (8 * Math.PI)) * Math.Cos(x1) + 10;
+            var p = JsonNode.Parse(answer)!["params"]!.AsObject().Select(kv => kv.Value!.GetValue<double>()).ToArray();
+            var final = p.Sum(x => (x - 0.3) * (x - 0.3));
+            var gap = 0.5 + Math.Abs(Math.Sin(13 * p[0] + 7 * p[5]));
             var pruned = false;
             for (var step = 1; step <= 27 && !pruned; step++)
             {
-                var value = final + (1 + Math.Abs(Math.Sin(7 * x1 + x2))) * 30.0 / step;
+                var value = final + gap * (1 + final) / step;
                 pruned = h.Send($$"""{"op":"report","trial":{{i}},"step":{{step}},"value":{{value:R}}}""")!.Contains("true", StringComparison.Ordinal);
             }
             h.Send(pruned ? $$"""{"op":"tell","trial":{{i}},"state":"pruned"}""" : $$"""{"op":"tell","trial":{{i}},"value":{{final:R}}}""");
