@@ -17,4 +17,7 @@ public interface ITrialHistory
 
     /// <summary>The hint of how many report steps a trial has at most (null when unknown).</summary>
     int? MaxSteps { get; }
+
+    /// <summary>The steps at which the pruner compares trials (ASHA rungs), lowest first; empty when it has none.</summary>
+    IReadOnlyList<long> RungSteps => [];
 }

@@ -31,6 +31,7 @@ public sealed class Study : ITrialHistory
     public IReadOnlyList<TrialRecord> Trials => _trials;
     public bool SupportsPause => Options.SupportsPause;
     public int? MaxSteps => Options.MaxSteps;
+    public IReadOnlyList<long> RungSteps => Pruner.RungSteps(this);
 
     /// <summary>The best Complete trial (lowest number among equals), or null.</summary>
     public TrialRecord? BestTrial => _best;

@@ -21,11 +21,17 @@ public static class AskTellCommand
         var noConstantLiar = new Option<bool>("--no-constant-liar") { Description = "TPE: do not treat trials in flight as bad observations." };
         var startupTrials = new Option<int?>("--startup-trials") { Description = "TPE: random trials before the model is used (default 10)." };
         var candidates = new Option<int?>("--candidates") { Description = "TPE: candidates drawn per ask (default 24)." };
+        var fidelity = new Option<string>("--fidelity")
+        {
+            Description = "TPE: final (finished trials) or rungs (while few trials are complete, the values at the pruner's highest rung with enough of them; needs --pruner asha or hyperband).",
+            DefaultValueFactory = _ => "final",
+        };
+        fidelity.AcceptOnlyFromAmong("final", "rungs");
         var optuna31 = new Option<bool>("--optuna31") { Description = "TPE: exactly Optuna 3.1's TPESampler defaults (constant liar off)." };
 
         var command = new Command("ask-tell", "Serve the JSON-lines ask/tell protocol on stdin/stdout (one study per process; logs on stderr).")
         {
-            sampler, pruner, multivariate, group, noConstantLiar, startupTrials, candidates, optuna31,
+            sampler, pruner, multivariate, group, noConstantLiar, startupTrials, candidates, fidelity, optuna31,
         };
         command.SetAction(pr => Run(new AskTellCommandOptions
         {
@@ -36,6 +42,7 @@ public static class AskTellCommand
             NoConstantLiar = pr.GetValue(noConstantLiar),
             StartupTrials = pr.GetValue(startupTrials),
             Candidates = pr.GetValue(candidates),
+            Fidelity = pr.GetValue(fidelity)!,
             Optuna31 = pr.GetValue(optuna31),
         }));
         return command;

@@ -34,6 +34,8 @@ public sealed class AshaPruner : IPruner
     public IReadOnlyList<int> Promotions(ITrialHistory history) =>
         history.SupportsPause && Ladder(history) is { } ladder ? Promotion.Select(history, [ladder]) : [];
 
+    public IReadOnlyList<long> RungSteps(ITrialHistory history) => Ladder(history)?.Steps() ?? [];
+
     private RungLadder? Ladder(ITrialHistory history)
     {
         var max = _options.MaxResource ?? history.MaxSteps;

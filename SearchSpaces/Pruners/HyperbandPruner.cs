@@ -40,6 +40,10 @@ public sealed class HyperbandPruner : IPruner
     public IReadOnlyList<int> Promotions(ITrialHistory history) =>
         history.SupportsPause && Schedule(history) is not null ? Promotion.Select(history, _ladders) : [];
 
+    /// <summary>Every bracket's rungs: all lie on the same minResource·η^k ladder, bracket 0 holds them all.</summary>
+    public IReadOnlyList<long> RungSteps(ITrialHistory history) =>
+        Schedule(history) is not null && _ladders.Length > 0 ? _ladders[0].Steps() : [];
+
     private BracketSchedule? Schedule(ITrialHistory history)
     {
         if (_schedule is not null) return _schedule;

@@ -16,4 +16,10 @@ public interface IPruner
 
     /// <summary>Paused (Waiting) trials that should now resume; empty for pruners that never pause.</summary>
     IReadOnlyList<int> Promotions(ITrialHistory history) => [];
+
+    /// <summary>
+    /// The steps at which this pruner compares trials (its rungs), lowest first; empty for pruners without rungs or
+    /// while the rungs are not known yet. A multi-fidelity sampler models the values reported there.
+    /// </summary>
+    IReadOnlyList<long> RungSteps(ITrialHistory history) => [];
 }

@@ -21,6 +21,14 @@ internal sealed class RungLadder(int minResource, int eta, int rate, int? maxRes
 
     public bool IsMember(TrialRecord trial) => isMember(trial);
 
+    /// <summary>Every rung's step, lowest first.</summary>
+    public IReadOnlyList<long> Steps()
+    {
+        var steps = new List<long>();
+        for (var k = 0; RungStep(k) is { } r; k++) steps.Add(r);
+        return steps;
+    }
+
     /// <summary>
     /// Judges every rung the last report crossed. A trial outside the top ⌊n/η⌋ of the n trials that reached a rung
     /// (itself included, ties pass) is paused when the caller can pause, else pruned; without pausing, Optuna's
@@ -71,7 +79,7 @@ internal sealed class RungLadder(int minResource, int eta, int rate, int? maxRes
     }
 
     /// <summary>The value at the first reported step ≥ <paramref name="rung"/>; null when none or NaN.</summary>
-    private static double? ValueAt(TrialRecord trial, long rung)
+    internal static double? ValueAt(TrialRecord trial, long rung)
     {
         var steps = trial.Steps;
         if (steps.Count == 0 || steps[^1] < rung) return null;

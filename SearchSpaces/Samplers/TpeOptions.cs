@@ -44,11 +44,19 @@ public sealed record TpeOptions
     /// </summary>
     public bool ScaleCorrectDensity { get; init; }
 
+    /// <summary>
+    /// What the model learns from: <see cref="TpeFidelity.Final"/> (Optuna's finished trials) or
+    /// <see cref="TpeFidelity.Rungs"/> (the values at the pruner's highest rung with enough observations, BOHB-style;
+    /// needs a pruner with rungs, ASHA or Hyperband). Default: final.
+    /// </summary>
+    public TpeFidelity Fidelity { get; init; } = TpeFidelity.Final;
+
     /// <summary>Checks every option and names the key that is wrong; null when valid.</summary>
     public string? Validate() =>
         StartupTrials < 0 ? $"sampler.startupTrials must be >= 0 (got {StartupTrials})"
         : Candidates < 1 ? $"sampler.candidates must be >= 1 (got {Candidates})"
         : !(PriorWeight > 0) || !double.IsFinite(PriorWeight) ? $"sampler.priorWeight must be > 0 (got {PriorWeight})"
         : Group && !Multivariate ? "sampler.group requires sampler.multivariate: true"
+        : !Enum.IsDefined(Fidelity) ? $"sampler.fidelity must be final or rungs (got {Fidelity})"
         : null;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scores Sweep's search engine against Optuna 3.1 side by side, through the shared drive.py harness.
-# Usage: bench/hpo/run.sh [regret|latency|pruning|batch|seeds50|libm|all]...   (default: all but seeds50 and libm)
+# Usage: bench/hpo/run.sh [regret|latency|pruning|batch|fidelity|seeds50|libm|all]...   (default: all but seeds50 and libm)
 # Results: bench/results/hpo/*.jsonl and the Markdown tables in bench/results/hpo/*.md.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -65,6 +65,18 @@ batch() {
   $py "$shared/summarize.py" "$out/batch.jsonl" > "$out/batch.md"
 }
 
+# Multi-fidelity (issue 20): TPE fed by ASHA's rungs (--fidelity rungs) beside TPE on finals, both with ASHA, against
+# Optuna's TPE + SuccessiveHalving on the same 27-step curves. Sweep gets 200 trials so that it may spend as many steps
+# as Optuna's 100 if it needs them; fidelity.py asks how many steps each needs to reach Optuna's final regret.
+fidelity() {
+  rm -f "$out/fidelity.jsonl"
+  local f=branin,hartmann6,mixed
+  drive --cmd "$sweep --sampler tpe --pruner asha" --label "sweep-tpe+asha" --functions $f --seeds 10 --budget 200 --steps 27 --out "$out/fidelity.jsonl"
+  drive --cmd "$sweep --sampler tpe --pruner asha --fidelity rungs" --label "sweep-tpe-rungs+asha" --functions $f --seeds 10 --budget 200 --steps 27 --out "$out/fidelity.jsonl"
+  drive --cmd "$optuna --sampler tpe --pruner sha" --label "optuna-tpe+sha" --functions $f --seeds 10 --budget 100 --steps 27 --out "$out/fidelity.jsonl"
+  $py "$repo/bench/hpo/fidelity.py" --summarize "$shared/summarize.py" "$out/fidelity.jsonl" > "$out/fidelity.md"
+}
+
 # mixed on 50 seeds: the 10-seed medians of mixed hinge on a few seeds that leave Optuna's path at a categorical tie;
 # 50 seeds and a seed-by-seed count (paired.py) show whether a difference is a trend or a coin flip.
 seeds50() {
@@ -93,6 +105,6 @@ libm() {
 parts=${*:-all}
 [ "$parts" = all ] && parts="regret latency pruning batch"
 for p in $parts; do
-  case $p in regret|latency|pruning|batch|seeds50|libm) echo "== $p ($(date -u +%H:%M:%S))" >&2; $p ;; *) echo "run.sh: unknown part '$p'" >&2; exit 2 ;; esac
+  case $p in regret|latency|pruning|batch|fidelity|seeds50|libm) echo "== $p ($(date -u +%H:%M:%S))" >&2; $p ;; *) echo "run.sh: unknown part '$p'" >&2; exit 2 ;; esac
 done
 echo "results in $out" >&2

@@ -37,9 +37,9 @@ public sealed class InitCommandTests : IDisposable
                 Assert.Equal("", err);   // no warnings either
                 Assert.Contains($"name        {dataset}-{method}\n", summary);
                 Assert.Contains(", 1 enqueued first", summary);
-                Assert.Equal((3, 2), (spec.Budget.Reevaluate!.Top, spec.Budget.Reevaluate.Seeds));   // ranked by the mean of fresh seeds
 
                 var spec = SpecLoader.Load(path);
+                Assert.Equal((3, 2), (spec.Budget.Reevaluate!.Top, spec.Budget.Reevaluate.Seeds));   // ranked by the mean of fresh seeds
                 Assert.Equal(method, spec.Trial.Target);
                 Assert.Equal(dataset, spec.Trial["dataset.kind"]);
                 Assert.Equal(Contracts.ResourceUnit.Epoch, spec.Pruner.Resource);

@@ -36,8 +36,14 @@ internal sealed class TpeObservations
     public bool TryAdd(TrialRecord trial, StudyDirection direction)
     {
         if (trial.State is not (TrialState.Complete or TrialState.Pruned)) return false;
-        if (!_seen.Add(trial.Number)) return false;
         var (step, value) = Score(trial, direction);
+        return TryAdd(trial, step, value);
+    }
+
+    /// <summary>Adds a trial once under the given ranking key (minimised: step key first, then value key).</summary>
+    public bool TryAdd(TrialRecord trial, double step, double value)
+    {
+        if (!_seen.Add(trial.Number)) return false;
         // Trials usually finish in number order; a late finisher is inserted at its chronological place.
         var at = _numbers.BinarySearch(trial.Number);
         at = at < 0 ? ~at : at;

@@ -42,10 +42,19 @@ public sealed class TpeSampler : ISampler
 
     public string Name => "tpe";
 
+    /// <summary>
+    /// The rung the last ask modelled under <see cref="TpeFidelity.Rungs"/>, or null when it used finished trials
+    /// (final model, startup, or no rung with enough observations). For tests and logs.
+    /// </summary>
+    public long? LastModelledRung { get; private set; }
+
     public IReadOnlyDictionary<string, double> Sample(ITrialHistory history, TrialRecord trial)
     {
         var obs = Sync(history);
-        var running = CollectRunning(history, trial);
+        var rung = _options.Fidelity == TpeFidelity.Rungs ? TpeRungObservations.Choose(history, RungMinimum(history)) : null;
+        LastModelledRung = rung?.Rung;
+        if (rung is { } r) obs = r.Observations;
+        var running = CollectRunning(history, trial, rung is null ? null : obs);
         var n = obs.Count;
         TpeSplit? split = null;
         TpeSplit Split() => split ??= new TpeSplit(obs, TpeWeights.DefaultGamma(n));
@@ -54,17 +63,32 @@ public sealed class TpeSampler : ISampler
         var relative = new Dictionary<string, double>(StringComparer.Ordinal);
         if (_options.Multivariate && n >= _options.StartupTrials)
         {
-            foreach (var group in RelativeGroups(obs))
+            foreach (var group in RelativeGroups(obs, fresh: rung is not null))
                 if (group.Length > 0) ctx.SampleJoint(group, Split(), relative);
         }
+        // A rung's observations are rebuilt every ask, so they get a model of their own, not the cached one.
+        var univariate = rung is null ? _univariate ??= new TpeUnivariate(obs, _settings, _options.Candidates, _rng) : null;
         return history.Space.Walk((p, _) =>
         {
             if (relative.TryGetValue(p.Name, out var v)) return v;
             if (p.Distribution.IsSingle) return RandomSampler.SingleValue(p.Distribution);
             if (n < _options.StartupTrials) return _random.SampleOne(p.Distribution);
-            _univariate ??= new TpeUnivariate(obs, _settings, _options.Candidates, _rng);
-            return _univariate.Sample(obs.Dimensions[history.Space.IndexOf(p.Name)], Split(), running);
+            univariate ??= new TpeUnivariate(obs, _settings, _options.Candidates, _rng);
+            return univariate.Sample(obs.Dimensions[history.Space.IndexOf(p.Name)], Split(), running);
         });
+    }
+
+    /// <summary>
+    /// Trials a rung (or the finals) needs before it is modelled: d + 1, BOHB's minimum; the startup asks stay random
+    /// regardless. The startup count instead (10) kept the model on the noisy low rungs longer: on mixed it never reached
+    /// Optuna's regret (BENCHMARKS.md §1.3).
+    /// </summary>
+    private int RungMinimum(ITrialHistory history)
+    {
+        var d = 0;
+        foreach (var p in history.Space.Parameters)
+            if (!p.Distribution.IsSingle) d++;
+        return Math.Max(d + 1, 2);
     }
 
     public void AfterTrial(ITrialHistory history, TrialRecord trial)
@@ -84,12 +108,17 @@ public sealed class TpeSampler : ISampler
         return obs;
     }
 
-    private List<TrialRecord> CollectRunning(ITrialHistory history, TrialRecord current)
+    /// <summary>Trials in flight for the constant liar, less those already observed at the modelled rung.</summary>
+    private List<TrialRecord> CollectRunning(ITrialHistory history, TrialRecord current, TpeObservations? rungObservations)
     {
         var running = new List<TrialRecord>();
         if (!_options.ConstantLiar) return running;
+        var observed = new HashSet<int>();
+        if (rungObservations is not null)
+            for (var i = 0; i < rungObservations.Count; i++) observed.Add(rungObservations.Number(i));
         foreach (var t in history.Trials)
-            if (t.State is TrialState.Running or TrialState.Waiting && t.Number != current.Number && t.Params.Count > 0)
+            if (t.State is TrialState.Running or TrialState.Waiting && t.Number != current.Number && t.Params.Count > 0
+                && !observed.Contains(t.Number))
                 running.Add(t);
         return running;
     }
@@ -99,16 +128,18 @@ public sealed class TpeSampler : ISampler
     /// (space order); with groups, each co-occurrence group with names sorted ordinally. Single-valued
     /// parameters are left to the walk.
     /// </summary>
-    private IEnumerable<TpeDimension[]> RelativeGroups(TpeObservations obs)
+    private IEnumerable<TpeDimension[]> RelativeGroups(TpeObservations obs, bool fresh)
     {
         if (_options.Group)
         {
-            if (_groups is null)
+            var groups = fresh ? null : _groups;
+            if (groups is null)
             {
-                _groups = new TpeGroups(obs.Dimensions);
-                for (var i = 0; i < obs.Count; i++) _groups.AddPresent(d => !double.IsNaN(obs.Column(d)[i]));
+                groups = new TpeGroups(obs.Dimensions);
+                for (var i = 0; i < obs.Count; i++) groups.AddPresent(d => !double.IsNaN(obs.Column(d)[i]));
+                if (!fresh) _groups = groups;
             }
-            foreach (var g in _groups.Groups)
+            foreach (var g in groups.Groups)
                 yield return [.. g.Where(d => !d.Parameter.Distribution.IsSingle).OrderBy(d => d.Name, StringComparer.Ordinal)];
             yield break;
         }

@@ -42,6 +42,12 @@ internal static class SamplerReader
             Multivariate = m.Bool("multivariate") ?? d.Multivariate,
             Group = m.Bool("group") ?? d.Group,
             ConstantLiar = m.Bool("constantLiar") ?? d.ConstantLiar,
+            Fidelity = m.OneOf("fidelity", ["final", "rungs"]) switch
+            {
+                "rungs" => TpeFidelity.Rungs,
+                "final" => TpeFidelity.Final,
+                _ => d.Fidelity,
+            },
         };
         m.ReportOption(o.Validate());
         return new SamplerSpec(SamplerKind.Tpe, seed) { Tpe = o };

@@ -52,6 +52,9 @@ internal static partial class SpecReader
                 d.Add(m.Map("pruner")!.Entries.First(e => e.Key.Text == "resource").Key, "pruner.resource",
                       "is epoch, but a trial.function reports steps only; use resource: step");
         }
+        if (sampler is { Tpe.Fidelity: Samplers.TpeFidelity.Rungs } && pruner is { Kind: not (PrunerKind.Asha or PrunerKind.Hyperband) })
+            d.Add(m.Map("sampler")!.Entries.First(e => e.Key.Text == "fidelity").Key, "sampler.fidelity",
+                  $"is rungs, which models the pruner's rungs; it needs pruner.type asha or hyperband (got {pruner.Kind.ToString().ToLowerInvariant()})");
         if (sampler is { Grid: { } grid } && d.Count == 0)
             CheckGridSize(grid, parameters, m.Map("sampler")!, d);
         if (d.Count > 0 || metric is null || sampler is null || pruner is null || budget is null || trial is null)

@@ -40,7 +40,8 @@ public static class SpecDocument
     {
         { Tpe: { } o } => Map(("type", "tpe"), ("seed", s.Seed), ("startupTrials", o.StartupTrials), ("candidates", o.Candidates),
             ("considerPrior", o.ConsiderPrior), ("priorWeight", o.PriorWeight), ("considerMagicClip", o.ConsiderMagicClip),
-            ("considerEndpoints", o.ConsiderEndpoints), ("multivariate", o.Multivariate), ("group", o.Group), ("constantLiar", o.ConstantLiar)),
+            ("considerEndpoints", o.ConsiderEndpoints), ("multivariate", o.Multivariate), ("group", o.Group), ("constantLiar", o.ConstantLiar),
+            ("fidelity", o.Fidelity.ToString().ToLowerInvariant())),
         { Grid: { } o } => Map(("type", "grid"), ("seed", s.Seed), ("pointsPerFloat", o.PointsPerFloat), ("shuffle", o.Shuffle)),
         { Qmc: { } o } => Map(("type", "qmc"), ("seed", s.Seed), ("sequence", o.Sequence.ToString().ToLowerInvariant()), ("scramble", o.Scramble)),
         _ => Map(("type", s.Kind.ToString().ToLowerInvariant()), ("seed", s.Seed)),

@@ -48,6 +48,22 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task Reevaluation_runs_on_the_cluster_like_any_trial_and_ranks_by_the_mean()
+    {
+        using var run = new ClusterRun(server, "reeval");
+        await Task.WhenAll(run.StartSiloAsync("a"), run.StartSiloAsync("b"));
+        var id = await run.StartSweepAsync(run.Spec("reeval", maxTrials: 4, parallel: 2, extraBudget: ", reevaluate: { top: 2, seeds: 2 }"), "reeval");
+        var trials = await run.AssertCleanEndAsync(id, 8, Finish);
+        AssertAllComplete(trials);
+        Assert.Equal(["search", "search", "search", "search", "reevaluation", "reevaluation", "reevaluation", "reevaluation"],
+                     trials.Select(t => t!["stage"]!.GetValue<string>()));
+        Assert.Equal(5, trials.Select(t => t!["seed"]!.GetValue<int>()).Distinct().Count());   // the search's one seed, a fresh one per re-run
+        var status = await run.StatusAsync(id);
+        Assert.Equal("mean", status["ranking"]!.GetValue<string>());
+        Assert.Equal(3, status["best_runs"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Kill_9_of_a_silo_mid_trial_runs_its_trials_again_on_another_with_the_same_parameters()
     {
         using var run = new ClusterRun(server, "kill9");

@@ -138,7 +138,7 @@ public sealed class WebApiTests : SweepCliTest
     public async Task Api_carries_stage_seed_and_the_mean_of_a_reevaluated_config()
     {
         using var silo = await WebSilo.StartAsync(Cli);
-        var spec = WebSpecs.Function(4).Replace("function: branin", "function: branin-noisy", StringComparison.Ordinal)
+        var spec = TestSpecs.BraninFunction("web", 4, sampler: TestSpecs.Random(3)).Replace("function: branin", "function: branin-noisy", StringComparison.Ordinal)
                                        .Replace("parallelTrials: 2", "parallelTrials: 2, reevaluate: { top: 1, seeds: 2 }", StringComparison.Ordinal);
         var (code, _, err) = await Cli.Run("start", Cli.WriteSpec(spec), "--home", Cli.Home, "--id", "re");
         Assert.True(code == 0, err);

@@ -1,4 +1,5 @@
 using Sweep.SearchSpaces.Distributions;
+using Sweep.SearchSpaces.Pruners;
 using Sweep.SearchSpaces.Samplers;
 using Sweep.SearchSpaces.Spaces;
 
@@ -14,6 +15,9 @@ public abstract class SamplerContract
 
     /// <summary>True when the seed changes the proposals; false for samplers deterministic without one (row-major grid).</summary>
     protected virtual bool IsStochastic => true;
+
+    /// <summary>The study's pruner, for samplers that read it (rung-fed TPE); none by default.</summary>
+    protected virtual IPruner? CreatePruner() => null;
 
     [Fact]
     public void Every_value_lies_in_its_distribution()
@@ -181,7 +185,7 @@ public abstract class SamplerContract
     }
 
     protected Study NewStudy(SearchSpace space, int seed = 7, StudyDirection direction = StudyDirection.Minimize) =>
-        new(space, direction, Create(space, seed));
+        new(space, direction, Create(space, seed), CreatePruner());
 
     protected static List<TrialRecord> RunSequential(Study study, int trials, Func<TrialRecord, double>? objective = null)
     {
