@@ -41,11 +41,11 @@ public sealed class HomeSecurityTests : SweepCliTest
             var marker = Path.Combine(forged, "pwned");
             File.WriteAllText(Path.Combine(forged, "evil.yaml"), TestSpecs.UnitCommand("evil", $"touch {marker}", 1));
             Chown(forged);
-            var script = $"cd {forged}; flock {forged}/silo.lock sleep 30 </dev/null >/dev/null 2>&1 & sleep 0.5; " +
+            var script = $"cd {forged}; flock {forged}/silo.lock sleep 90 </dev/null >/dev/null 2>&1 & sleep 0.5; " +
                          $"HOME={forged} DOTNET_CLI_HOME={forged} exec dotnet {SweepCli.Dll} start {forged}/evil.yaml --home {forged} --id evil --no-web";
             (code, _, err) = await SweepCli.Exec("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "sh", "-c", script);
             Assert.Equal(1, code);
-            Assert.Contains($"did not accept this process within 15 s: it refuses any key but its home's ({forged}/home-key.pfx)", err);
+            Assert.Contains($"did not accept this process within 30 s: it refuses any key but its home's ({forged}/home-key.pfx)", err);
             Assert.False(File.Exists(marker), "the forged submission ran its command");
             var (_, list, _) = await Cli.Run("list", "--home", Cli.Home, "-f", "json");
             Assert.DoesNotContain("evil", list);
