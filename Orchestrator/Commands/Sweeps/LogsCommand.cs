@@ -16,6 +16,9 @@ public static class LogsCommand
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How many polls apart <c>--follow</c> asks whether a process still serves the sweep (2 s).</summary>
+    private const int FollowCheckEvery = 8;
+
     public static Command Create()
     {
         var id = CliOptions.SweepId();
@@ -54,10 +57,11 @@ public static class LogsCommand
                 throw new InvalidOperationException(Missing(target, sweep, trial, directory));
             var output = pr.InvocationConfiguration.Output;
             LogTail? last = null;
-            while (true)
+            var interrupted = false;
+            for (var poll = 1; ; poll++)
             {
                 // The state first: what the logs hold once it reads finished is complete.
-                var finished = trial.IsFinished || !pr.GetValue(follow);
+                var finished = trial.IsFinished || !pr.GetValue(follow) || interrupted;
                 foreach (var log in logs)
                 {
                     var text = log.ReadNew();
@@ -67,10 +71,16 @@ public static class LogsCommand
                     output.Write(text);
                 }
                 output.Flush();
+                if (interrupted)
+                    throw new InvalidOperationException($"sweep {sweep.Id} is interrupted (the process that ran it died) while trial {n} was " +
+                                                        $"{trial.Status.ToString().ToLowerInvariant()}; `sweep resume {sweep.Id}` continues it");
                 if (finished) return ExitCodes.Ok;
                 try { await Task.Delay(Poll, ct); }
                 catch (OperationCanceledException) { return Termination.ExitCode; }
                 trial = Trial(store, sweep, n, wait: false)!;
+                // A sweep whose process died stays "running" in storage: nothing would ever finish the trial.
+                if (poll % FollowCheckEvery == 0 && !trial.IsFinished && !store.Sweep(sweep.Id).IsResting && !await target.IsServedAsync(ct))
+                    interrupted = true;
             }
         }));
         return command;

@@ -62,6 +62,22 @@ public sealed class LogsCommandTests : SweepCliTest
     }
 
     [Fact]
+    public async Task Follow_ends_with_one_line_when_the_sweeps_process_dies()
+    {
+        using var sweep = Cli.Start(null, "start", CommandSpec(1, 60), "--home", Cli.Home, "--id", "dies");
+        var log = Path.Combine(Cli.Home, "trials", "dies", "0", "stdout.log");
+        for (var i = 0; i < 240 && !(File.Exists(log) && File.ReadAllText(log).Contains("first", StringComparison.Ordinal)); i++) await Task.Delay(250);
+        var follow = Cli.Run("logs", "dies", "0", "--home", Cli.Home, "--follow", "--stdout");
+        await Task.Delay(1000);
+        sweep.Kill();   // SIGKILL: the sweep stays "running" in storage with nobody serving it
+        var (code, output, err) = await follow.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(1, code);
+        Assert.StartsWith("first ", output, StringComparison.Ordinal);
+        Assert.Contains("sweep dies is interrupted", err, StringComparison.Ordinal);
+        Assert.Contains("`sweep resume dies`", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_trials_and_a_missing_folder_are_one_line_each()
     {
         Assert.Equal(0, (await Cli.Run("start", CommandSpec(1, 0), "--home", Cli.Home, "--id", "t")).Code);
