@@ -1,6 +1,7 @@
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
+using Sweep.Orchestrator.Output;
 using Sweep.SearchSpaces.Importance;
 
 namespace Sweep.Orchestrator.Reports;
@@ -79,9 +80,7 @@ internal static class SweepReport
         try
         {
             var space = scales.ToDictionary(s => s.Name, s => s.Distribution);
-            // Search trials only: a re-evaluation repeats a configuration the forest has already seen.
-            var samples = complete.Where(t => t.Stage == TrialStage.Search).Select(t => new ImportanceSample(scales.ToDictionary(s => s.Name, s => t.Params[s.Name]), t.Value!.Value)).ToList();
-            return [.. FanovaImportance.Evaluate(space, samples).OrderByDescending(p => p.Importance)];
+            return FanovaImportance.Evaluate(space, SweepImportance.Samples(space, complete));   // most important first
         }
         catch (ArgumentException e)
         {

@@ -66,9 +66,7 @@ internal static class SweepApi
         {
             var sweep = store.Sweep(id);
             var space = Space(sweep);
-            // Search trials only: a re-evaluation repeats a configuration the forest has already seen.
-            var samples = store.Trials(id).Where(t => t.Stage == TrialStage.Search && t.Status == TrialState.Complete && t.Value is not null)
-                .Select(t => new ImportanceSample(t.Params.Where(p => space.ContainsKey(p.Key)).ToDictionary(), t.Value!.Value)).ToList();
+            var samples = SweepImportance.Samples(space, store.Trials(id));
             var result = new JsonObject { ["trials_used"] = samples.Count, ["importance"] = new JsonArray() };
             // Importance needs a few finished trials to say anything.
             if (samples.Count < 2 || space.Count == 0) return Task.FromResult(Json(result));
@@ -133,7 +131,7 @@ internal static class SweepApi
     private static JsonObject? Logs(WebSource source, string sweepId, int number)
     {
         if (source.TrialsDirectory is not { } root) return null;
-        var dir = Path.Combine(root, sweepId, number.ToString(CultureInfo.InvariantCulture));
+        var dir = Hosting.SweepHome.TrialDirectory(root, sweepId, number);
         var stdout = LogTail.Read(Path.Combine(dir, "stdout.log"), LogLines);
         var stderr = LogTail.Read(Path.Combine(dir, "stderr.log"), LogLines);
         if (stdout is null && stderr is null) return null;
