@@ -20,6 +20,10 @@ public sealed record SweepHome(string Path)
 
     public string Database => System.IO.Path.Combine(Path, "sweep.db");
     public string TrialsDirectory => System.IO.Path.Combine(Path, "trials");
+
+    /// <summary>A trial's run folder under a trials root (<c>TRIALS/SWEEP/N</c>): where the runner puts it and the verbs look.</summary>
+    public static string TrialDirectory(string trialsDirectory, string sweepId, int number) =>
+        System.IO.Path.Combine(trialsDirectory, sweepId, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
     public string SiloFile => System.IO.Path.Combine(Path, "silo.json");
     public string LockFile => System.IO.Path.Combine(Path, "silo.lock");
     public string SiloLog => System.IO.Path.Combine(Path, "silo.log");

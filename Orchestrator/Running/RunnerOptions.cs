@@ -47,7 +47,7 @@ public sealed class RunnerOptions
     /// <summary>The run folder of a trial (<c>HOME/trials/SWEEP/N</c>), created owner-only with its sweep's folder.</summary>
     public string CreateTrialDirectory(string sweepId, int number)
     {
-        var dir = Path.Combine(TrialsDirectory, sweepId, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var dir = Hosting.SweepHome.TrialDirectory(TrialsDirectory, sweepId, number);
         Directory.CreateDirectory(Path.GetDirectoryName(dir)!, Hosting.SweepHome.OwnerOnlyFolder);   // each level: the mode applies to the last only
         Directory.CreateDirectory(dir, Hosting.SweepHome.OwnerOnlyFolder);
         return dir;

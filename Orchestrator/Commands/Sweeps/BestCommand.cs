@@ -52,7 +52,7 @@ public static class BestCommand
             var file = pr.GetValue(output);
             CliOutput.Write(Render(sweep, trial, runs, config, pr.GetValue(format)), file, pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
                             $"best trial #{number} of {sweep.Id}");
-            var trialDirectory = Path.Combine(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, number.ToString(CultureInfo.InvariantCulture));
+            var trialDirectory = SweepHome.TrialDirectory(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, number);
             if (Checkpoint(trialDirectory) is { } checkpoint)
             {
                 if (!CliOutput.IsStdout(file)) pr.InvocationConfiguration.Output.WriteLine(checkpoint);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
@@ -50,7 +49,7 @@ public static class LogsCommand
                 catch (OperationCanceledException) { return Termination.ExitCode; }
                 trial = Trial(store, store.Sweep(sweep.Id), n, wait: true);
             }
-            var directory = Path.Combine(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, n.ToString(CultureInfo.InvariantCulture));
+            var directory = SweepHome.TrialDirectory(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, n);
             string[] names = pr.GetValue(stdout) ? ["stdout.log"] : pr.GetValue(stderr) ? ["stderr.log"] : ["stdout.log", "stderr.log"];
             var logs = names.Select(name => new LogTail(Path.Combine(directory, name))).ToArray();
             if (!Directory.Exists(directory) && !(pr.GetValue(follow) && trial.Status is TrialState.Pending or TrialState.Running))
