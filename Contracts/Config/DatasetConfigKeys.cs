@@ -21,6 +21,8 @@ public static class DatasetConfigKeys
             with { Aliases = ["dataset.trainPortion"] },
         Number("dataset.rgbFraction", 1.0, 0, 1, "Fraction of the RGB pool drawn from (KT's --rgbdata-ratio): class-balanced, seeded.", exclusive: true)
             with { Aliases = ["dataset.rgbPortion"] },
+        Number("dataset.testFraction", 0, 0, 0.9, "Share of each class's held-out scenes kept back as a test split (chosen by dataset.seed alone); val is the rest. 0: no test split."),
+        Choice("dataset.evalSplit", "val", ["val", "test"], "Held-out part a run evaluates on and reports as val_top1: val while sweeping, test for the final `sweep train` (needs dataset.testFraction > 0)."),
         Int("dataset.classes", 10, 2, null, "synthetic: number of classes."),
         Int("dataset.samplesPerClass", 64, 1, null, "synthetic: samples per class."),
         Number("dataset.noise", 0.1, 0, 1000, "synthetic: background-activity noise, events per pixel per second."),

@@ -56,7 +56,7 @@ public sealed class CepDvsDataset : FileBackedDataset
         fullTrain.Sort();
         held.Sort();
         var train = ClassSubsets.Fraction([.. fullTrain.Select(i => new FileSample(mats[i], labels[i]))], options.TrainFraction, options.Seed);
-        FileSample[] val = [.. held.Select(i => new FileSample(mats[i], labels[i]))];
+        var val = ClassSubsets.HeldOut([.. held.Select(i => new FileSample(mats[i], labels[i]))], s => s.Label, options);
         var pool = ClassSubsets.Fraction([.. fullTrain.Select(i => new FileSample(images[i], labels[i]))], options.RgbFraction,
             SeedMix.Derive(options.Seed, -3));
         return new FileSplits(train, val, new RgbPool(pool, ClassNames.Count, options.FrameSize, Path.Combine(root, "data", "img")));

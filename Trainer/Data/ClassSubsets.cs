@@ -28,6 +28,32 @@ public static class ClassSubsets
         return [.. kept.Select(p => items[p])];
     }
 
+    /// <summary>
+    /// The part of a dataset's held-out items a run evaluates on. <paramref name="testFraction"/> 0 keeps them all as
+    /// val. Otherwise round(testFraction·n_c) items of every class (at least 1, and at least 1 left for val where the
+    /// class holds 2 or more) form the test split, chosen by a shuffle seeded with <paramref name="seed"/> alone, so
+    /// every run and every training seed of one dataset seed sees the same two splits; val is the rest.
+    /// </summary>
+    public static T[] HeldOut<T>(IReadOnlyList<T> items, Func<T, int> labelOf, double testFraction, HeldOutSplit split, int seed)
+    {
+        if (testFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "testFraction must be in [0, 1)");
+        if (testFraction == 0) return split == HeldOutSplit.Val ? [.. items] : [];
+        var test = new HashSet<int>();
+        foreach (var group in items.Select((item, position) => (item, position)).GroupBy(e => labelOf(e.item)))
+        {
+            var members = group.ToArray();
+            var take = Math.Clamp(PythonRound(testFraction * members.Length), 1, Math.Max(1, members.Length - 1));
+            var rng = SeedMix.Rng(SeedMix.Derive(seed, -11), group.Key);
+            rng.Shuffle(members);
+            test.UnionWith(members.Take(take).Select(m => m.position));
+        }
+        return [.. items.Where((_, position) => test.Contains(position) == (split == HeldOutSplit.Test))];
+    }
+
+    /// <summary>The held-out split with the options' <c>dataset.testFraction</c>, <c>dataset.evalSplit</c> and seed.</summary>
+    public static T[] HeldOut<T>(IReadOnlyList<T> items, Func<T, int> labelOf, DatasetOptions options) =>
+        HeldOut(items, labelOf, options.TestFraction, options.EvalSplit, options.Seed);
+
     /// <summary><see cref="Fraction{T}"/> for file samples.</summary>
     public static FileSample[] Fraction(IReadOnlyList<FileSample> items, double fraction, int seed) =>
         Fraction(items, s => s.Label, fraction, seed);

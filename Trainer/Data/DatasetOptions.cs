@@ -27,6 +27,12 @@ public sealed record DatasetOptions
     /// <summary><c>dataset.rgbFraction</c>: class-balanced fraction of the RGB pool (KT --rgbdata-ratio). Default: 1.</summary>
     public double RgbFraction { get; init; } = 1.0;
 
+    /// <summary><c>dataset.testFraction</c>: share of each class's held-out items kept back as a test split. Default: 0.</summary>
+    public double TestFraction { get; init; }
+
+    /// <summary><c>dataset.evalSplit</c>: the held-out part the run evaluates on. Default: val.</summary>
+    public HeldOutSplit EvalSplit { get; init; } = HeldOutSplit.Val;
+
     /// <summary><c>dataset.seed</c>: seed of subsets and synthetic generation. Default: 42.</summary>
     public int Seed { get; init; } = 42;
 
@@ -75,6 +81,9 @@ public sealed record DatasetOptions
         Require(TimeSteps is >= 1 and <= 1000, "dataset.timeSteps", "must be in [1, 1000]", TimeSteps);
         Require(TrainFraction is > 0 and <= 1, "dataset.trainFraction", "must be in (0, 1]", TrainFraction);
         Require(RgbFraction is > 0 and <= 1, "dataset.rgbFraction", "must be in (0, 1]", RgbFraction);
+        Require(TestFraction is >= 0 and <= 0.9, "dataset.testFraction", "must be in [0, 0.9]", TestFraction);
+        Require(EvalSplit == HeldOutSplit.Val || TestFraction > 0, "dataset.evalSplit",
+            "test needs dataset.testFraction above 0 (no test split is kept back)", "test");
         if (Kind == DatasetKind.Synthetic)
         {
             Require(Classes is >= 2 and <= SyntheticScene.MaxClasses, "dataset.classes", $"must be in [2, {SyntheticScene.MaxClasses}]", Classes);

@@ -46,7 +46,7 @@ public sealed class NCaltech101Dataset : FileBackedDataset
         }
         var train = ClassSubsets.Fraction(fullTrain, options.TrainFraction, options.Seed);
         var pool = ClassSubsets.Fraction(rgbImages, options.RgbFraction, SeedMix.Derive(options.Seed, -3));
-        return new FileSplits(train, [.. held], new RgbPool(pool, classes.Length, options.FrameSize, options.RgbRoot!));
+        return new FileSplits(train, ClassSubsets.HeldOut(held, s => s.Label, options), new RgbPool(pool, classes.Length, options.FrameSize, options.RgbRoot!));
     }
 
     /// <summary>Per class: first round(0.9·n) (Python rounding) train, rest held out.</summary>

@@ -48,7 +48,7 @@ public sealed class NOmniglotDataset : IPairedDataset
             for (var d = 0; d < drawers; d++) (d < TrainDrawers ? fullTrain : held).Add((c.Label, d));
         }
         train = ClassSubsets.Fraction(fullTrain, e => e.Item1, options.TrainFraction, options.Seed);
-        val = [.. held];
+        val = ClassSubsets.HeldOut(held, e => e.Item1, options);
         var images = characters.SelectMany(c => RgbImages(c).Take(TrainDrawers).Select(f => new FileSample(f, c.Label))).ToArray();
         rgb = new RgbPool(ClassSubsets.Fraction(images, options.RgbFraction, SeedMix.Derive(options.Seed, -3)), characters.Length,
             options.FrameSize, options.RgbRoot!);

@@ -26,7 +26,7 @@ public sealed class SyntheticDataset : IPairedDataset
         var held = Math.Clamp(ClassSubsets.PythonRound(options.ValFraction * perClass), 1, perClass - 1);
         var all = Enumerable.Range(0, options.Classes * perClass).ToArray();
         var fullTrain = all.Where(id => id % perClass < perClass - held).ToArray();
-        val = [.. all.Where(id => id % perClass >= perClass - held)];
+        val = ClassSubsets.HeldOut([.. all.Where(id => id % perClass >= perClass - held)], LabelOfId, options);
         train = ClassSubsets.Fraction(fullTrain, LabelOfId, options.TrainFraction, options.Seed);
         var pool = ClassSubsets.Fraction(fullTrain, LabelOfId, options.RgbFraction, SeedMix.Derive(options.Seed, -3));
         rgbPool = [.. Enumerable.Range(0, options.Classes).Select(c => pool.Where(id => LabelOfId(id) == c).ToArray())];

@@ -16,6 +16,8 @@ public static class RunDataset
         TrainFraction = c.Dataset.TrainFraction,
         RgbFraction = c.Dataset.RgbFraction,
         Seed = c.Dataset.Seed,
+        TestFraction = c.Get<double>("dataset.testFraction"),
+        EvalSplit = c.Get<string>("dataset.evalSplit") == "test" ? HeldOutSplit.Test : HeldOutSplit.Val,
         DvsAugment = c.Dataset.Augment,
         RandomCrop = c.Get<bool>("dataset.randomCrop"),
         Classes = c.Dataset.Classes,

@@ -17,6 +17,12 @@ internal static class TrainerKeys
     /// <summary>Keys the engine sets for each trial itself.</summary>
     private static readonly ImmutableArray<string> EngineOwned = ["outDir", "checkpointDir"];
 
+    /// <summary>A sweep ranks on val; the test split is kept back for the final <c>sweep train</c>, so no trial may see it.</summary>
+    private const string TestSplitKey = "dataset.evalSplit";
+
+    private const string TestSplitProblem =
+        "cannot be test in a sweep: trials are ranked on val, and the test split is for the final `sweep train --set dataset.evalSplit=test`";
+
     /// <summary>The trial with its relative path settings made absolute (from the spec's folder), after reporting every problem.</summary>
     public static TrialSpec Check(TrialSpec trial, List<Parameter> parameters, Dictionary<string, SpecScalar> parameterKeys,
                                   Dictionary<string, SpecScalar> settingKeys, SpecDiagnostics d, string? baseDirectory)
@@ -33,6 +39,11 @@ internal static class TrainerKeys
                 d.Add(node, path, "is set by the engine for each trial (its own folder under the home); remove it");
                 continue;
             }
+            if (key.Name == TestSplitKey && Text(setting.Value) != "val")
+            {
+                d.Add(node, path, TestSplitProblem);
+                continue;
+            }
             if (Parse(key, setting.Value, baseDirectory, out _) is { } value)
                 settings.Add(setting with { Value = value });
             else d.Add(node, path, $"must be {key.Expectation} (got {(setting.Value is ImmutableArray<object?> ? "a list" : Text(setting.Value))})");
@@ -42,6 +53,11 @@ internal static class TrainerKeys
             var node = parameterKeys[p.Name];
             var path = $"parameters.{p.Name}";
             if (p.Name == "method" || Find(p.Name, node, path, d) is not { } key) continue;
+            if (key.Name == TestSplitKey)
+            {
+                d.Add(node, path, TestSplitProblem);
+                continue;
+            }
             foreach (var (where, problem) in Problems(key, p.Distribution))
                 d.Add(node, path + where, problem);
         }
