@@ -63,5 +63,5 @@ for seed in $seeds; do
   echo "ckd-default-s$seed $base --set method=ckd $teacher --set seed=$seed"
 done | xargs -P 2 -L 1 bash -c 'final "$@"' _
 
-for s in tmkt-random tmkt-tpe dvs ckd; do $sweep report "study-$s" -o "$out/report-$s" -q; done
+for s in tmkt-random tmkt-tpe dvs ckd; do $sweep report "study-$s" -o "$out/report-$s" -q >/dev/null; done
 python3 "$root/bench/study/analyse.py" "$out" "$seeds" | tee "$out/study.md"

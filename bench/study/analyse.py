@@ -1,0 +1,106 @@
+"""The study's tables in Markdown, from bench/study/run.sh's folder: the compute TPE + ASHA needs to reach random
+search's best, the final runs on the test split, and the best configs. Usage: analyse.py DIR "SEEDS"."""
+import json
+import os
+import statistics
+import sys
+
+out, seeds = sys.argv[1], sys.argv[2].split()
+
+
+def load(name):
+    with open(os.path.join(out, name + ".json")) as f:
+        return json.load(f)
+
+
+def epochs(t):
+    return max((p["step"] for p in t.get("curve") or []), default=0)
+
+
+def trajectory(export):
+    """(cumulative epochs, cumulative trial-seconds, best so far) after each finished search trial, in finishing order."""
+    done = [t for t in export["trials"] if t["stage"] == "search" and t["finished_utc"]]
+    done.sort(key=lambda t: t["finished_utc"])
+    rows, e, secs, best = [], 0, 0.0, None
+    for t in done:
+        e += epochs(t)
+        secs += t["duration_s"] or 0.0
+        if t["state"] == "complete" and t["value"] is not None and (best is None or t["value"] > best):
+            best = t["value"]
+        rows.append((e, secs, best, t))
+    return rows
+
+
+def reach(rows, target):
+    return next(((e, s) for e, s, b, _ in rows if b is not None and b >= target - 1e-12), None)
+
+
+def fmt(x, d=3):
+    return "—" if x is None else f"{x:.{d}f}"
+
+
+print("### Compute to reach random search's best (TMKT, val top-1)\n")
+rnd, tpe = trajectory(load("tmkt-random")), trajectory(load("tmkt-tpe"))
+target = rnd[-1][2]
+r_at, t_at = reach(rnd, target), reach(tpe, target)
+print("| search | trials | pruned | epochs in all | trial-seconds in all | best val top-1 | epochs to reach "
+      f"{fmt(target)} | trial-seconds to reach it |")
+print("|---|---|---|---|---|---|---|---|")
+for name, rows, at in (("random, no pruning", rnd, r_at), ("TPE + ASHA", tpe, t_at)):
+    pruned = sum(1 for *_, t in rows if t["state"] == "pruned")
+    print(f"| {name} | {len(rows)} | {pruned} | {rows[-1][0]} | {rows[-1][1]:.0f} | {fmt(rows[-1][2])} | "
+          f"{at[0] if at else 'not reached'} | {f'{at[1]:.0f}' if at else '—'} |")
+if r_at and t_at:
+    print(f"\nTPE + ASHA / random: **{t_at[0] / r_at[0]:.2f}** of the epochs, {t_at[1] / r_at[1]:.2f} of the trial-seconds "
+          "(target ≤ 0.33).")
+else:
+    print("\nTPE + ASHA did not reach random search's best within its budget.")
+print("\nBest so far against epochs spent (every finished trial):\n")
+for name, rows in (("random", rnd), ("tpe+asha", tpe)):
+    print(f"- {name}: " + ", ".join(f"{e}:{fmt(b)}" for e, _, b, _ in rows))
+
+print("\n### Final runs on the test split (3 fresh seeds each; mean ± sd, min)\n")
+arms = [("tmkt-tuned", "tmkt-tpe-tuned"), ("tmkt, papers' defaults", "tmkt-default"), ("tmkt-tuned by random search", "tmkt-random-tuned"),
+        ("ckd-tuned", "ckd-tuned"), ("ckd, papers' defaults", "ckd-default"), ("dvs-tuned (lr, weight decay)", "dvs-tuned"),
+        ("dvs, defaults", "dvs-default")]
+means = {}
+print("| arm | test top-1 per seed | test top-1 | test RGB top-1 |")
+print("|---|---|---|---|")
+for label, key in arms:
+    vals, rgbs = [], []
+    for s in seeds:
+        path = os.path.join(out, "final", f"{key}-s{s}", "result.json")
+        r = json.load(open(path)) if os.path.exists(path) and os.path.getsize(path) else {}
+        if r.get("status") == "complete":
+            vals.append(r["val_top1"])
+            if r.get("val_rgb_top1") is not None:
+                rgbs.append(r["val_rgb_top1"])
+    if not vals:
+        print(f"| {label} | (no runs) | — | — |")
+        continue
+    means[key] = statistics.mean(vals)
+    sd = lambda xs: statistics.stdev(xs) if len(xs) > 1 else 0.0
+    rgb = f"{statistics.mean(rgbs):.3f} ± {sd(rgbs):.3f}" if rgbs else "—"
+    print(f"| {label} | {' / '.join(f'{v:.3f}' for v in vals)} | **{means[key]:.3f} ± {sd(vals):.3f}** ({min(vals):.3f}) | {rgb} |")
+
+
+def gap(a, b, what):
+    if a in means and b in means:
+        d = 100 * (means[a] - means[b])
+        print(f"- {what}: **{d:+.1f} pt** of test top-1 (mean of {len(seeds)} seeds)")
+
+
+print()
+gap("tmkt-tpe-tuned", "dvs-tuned", "tuned TMKT − tuned DVS-only (target ≥ +1)")
+gap("tmkt-tpe-tuned", "tmkt-default", "tuned TMKT − TMKT with the papers' defaults")
+gap("ckd-tuned", "dvs-tuned", "tuned CKD − tuned DVS-only (target ≥ +1)")
+gap("ckd-tuned", "ckd-default", "tuned CKD − CKD with the papers' defaults")
+gap("dvs-tuned", "dvs-default", "tuned DVS-only − DVS-only with the defaults")
+
+print("\n### The best configuration of each sweep (its val top-1 on the sweep's seed)\n")
+for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
+    e = load(s)
+    best = next((t for t in e["trials"] if t["number"] == e["sweep"]["best_trial"]), None)
+    if best:
+        params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in sorted(best["params"].items()))
+        print(f"- {s}: trial {best['number']}, val {fmt(best['value'])}: {params}")
