@@ -68,6 +68,30 @@ internal static class ReportPlots
         return Render("curves", "Intermediate values: each trial's reported metric by step (pruned trials in grey).", plot);
     }
 
+    /// <summary>Best so far against the compute spent: one step line per sweep, the reported one first, then those compared.</summary>
+    public static ReportFigure? Compute(string metric, IReadOnlyList<ComputeTrajectory> sweeps)
+    {
+        var drawn = sweeps.Select(s => (s.SweepId, Points: s.Points.Where(p => p.Best is not null).ToList()))
+                          .Where(s => s.Points.Count > 0 && s.Points[^1].Spent > 0).ToList();
+        if (drawn.Count == 0) return null;
+        var unit = sweeps[0].Unit;
+        using var plot = New(drawn.Count == 1 ? $"Best so far against compute, {drawn[0].SweepId}" : "Best so far against compute",
+                             $"{unit}s trained, summed over finished trials", metric);
+        Color[] palette = [Colors.OrangeRed, Colors.SteelBlue, Colors.SeaGreen, Colors.DarkOrchid, Colors.Orange, Colors.Gray];
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var line = plot.Add.ScatterLine(drawn[i].Points.Select(p => p.Spent).ToArray(), drawn[i].Points.Select(p => p.Best!.Value).ToArray(),
+                                            palette[i % palette.Length]);
+            line.ConnectStyle = ConnectStyle.StepHorizontal;
+            line.LineWidth = 2;
+            line.MarkerSize = 4;
+            line.LegendText = drawn[i].SweepId;
+        }
+        plot.ShowLegend();
+        return Render("compute", $"Best so far against compute: the best complete value after each finished trial, against the {unit}s "
+                                 + "all finished trials trained (a pruned trial counts what it ran).", plot);
+    }
+
     /// <summary>One vertical axis per parameter (most important first) and one for the value; a line per complete trial.</summary>
     public static ReportFigure? ParallelCoordinates(SweepInfo sweep, IReadOnlyList<ParameterScale> scales, IReadOnlyList<TrialInfo> complete)
     {

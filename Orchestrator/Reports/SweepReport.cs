@@ -16,9 +16,14 @@ internal static class SweepReport
     public const string HtmlFile = "report.html";
 
     /// <param name="bestConfig">The best trial's config as text (YAML), or null before a trial completes.</param>
-    public static ReportWritten Write(SweepInfo sweep, SweepPlan plan, IReadOnlyList<TrialInfo> trials, string? bestConfig, string folder)
+    /// <param name="compared">Other sweeps of the same metric, goal and resource, drawn with this one against compute.</param>
+    public static ReportWritten Write(SweepInfo sweep, SweepPlan plan, IReadOnlyList<TrialInfo> trials, string? bestConfig, string folder,
+                                      IReadOnlyList<ComputeTrajectory>? compared = null)
     {
         var notes = new List<string>();
+        var compute = ComputeTrajectory.Of(sweep, plan, trials);
+        foreach (var other in compared ?? [])
+            notes.Add(Reached(sweep, compute, other));
         var complete = trials.Where(t => t is { Status: TrialState.Complete, Value: { } v } && double.IsFinite(v)).ToList();
         if (complete.Count == 0)
             notes.Add(trials.Any(t => t.IsFinished)
@@ -33,6 +38,7 @@ internal static class SweepReport
         [
             ReportPlots.History(sweep, complete),
             ReportPlots.Curves(sweep, trials),
+            ReportPlots.Compute(sweep.MetricName, [compute, .. compared ?? []]),
             ReportPlots.ParallelCoordinates(sweep, ordered, complete),
             ReportPlots.Importance(importance),
             ReportPlots.Contour(sweep, ordered, complete),
@@ -54,6 +60,18 @@ internal static class SweepReport
         AtomicFile.WriteAllText(html, ReportHtml.Build(sweep, trials, figures, bestConfig, notes));
         paths.Add(html);
         return new ReportWritten(paths, notes);
+    }
+
+    /// <summary>How much compute this sweep and another needed to reach the other's best value: the comparison at equal compute.</summary>
+    private static string Reached(SweepInfo sweep, ComputeTrajectory self, ComputeTrajectory other)
+    {
+        if (other.Points.LastOrDefault().Best is not { } target) return $"{other.SweepId} has no complete trial to compare with";
+        var unit = self.Unit + "s";
+        var theirs = other.SpentToReach(target, sweep.Goal)!.Value;
+        var text = $"{other.SweepId}'s best {sweep.MetricName} {target:0.####} took it {theirs:0.##} {unit}; ";
+        return self.SpentToReach(target, sweep.Goal) is { } ours
+            ? text + $"{sweep.Id} reached it after {ours:0.##} {unit} ({ours / theirs:0.00} of that)"
+            : text + $"{sweep.Id} did not reach it in {self.Points.LastOrDefault().Spent:0.##} {unit}";
     }
 
     /// <summary>

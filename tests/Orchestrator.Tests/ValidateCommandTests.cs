@@ -74,6 +74,48 @@ public sealed class ValidateCommandTests
     }
 
     [Fact]
+    public void A_sweep_may_not_evaluate_on_the_test_split_it_keeps_back()
+    {
+        var dir = Directory.CreateTempSubdirectory("sweep-validate-").FullName;
+        try
+        {
+            var spec = Path.Combine(dir, "peek.yaml");
+            File.WriteAllText(spec, """
+                apiVersion: sweep/v1
+                name: peek
+                metric: { name: val_top1, goal: maximize }
+                budget: { maxTrials: 2 }
+                parameters:
+                  lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
+                  dataset.evalSplit: { type: categorical, choices: [val, test] }
+                trial:
+                  method: dvs
+                  dataset: { kind: synthetic, testFraction: 0.5, evalSplit: test }
+                """);
+            var (code, _, stderr) = Invoke(spec);
+            Assert.Equal(2, code);
+            const string Why = "cannot be test in a sweep: trials are ranked on val, and the test split is for the final `sweep train --set dataset.evalSplit=test`";
+            Assert.Equal(
+                [
+                    $"{spec}:7:3: parameters.dataset.evalSplit {Why}",
+                    $"{spec}:10:50: trial.dataset.evalSplit is also a search parameter (parameters.dataset.evalSplit at 7:3); a key is either fixed or searched",
+                    $"{spec}:10:50: trial.dataset.evalSplit {Why}",
+                    $"{spec}: 3 errors",
+                ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            // The same spec ranking on val (the split kept back, unseen) is valid.
+            File.WriteAllText(spec, File.ReadAllText(spec).Replace("evalSplit: test", "evalSplit: val")
+                                                           .Replace("  dataset.evalSplit: { type: categorical, choices: [val, test] }\n", ""));
+            (code, _, stderr) = Invoke(spec);
+            Assert.True(code == 0, stderr);
+            Assert.Equal(0, Invoke(Example(Path.Combine("study", "tmkt-tpe.yaml"))).Code);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_summary_names_the_pruning_resource_and_where_the_rungs_fall()
     {
         var (code, stdout, _) = Invoke(Example("ncaltech101-tmkt.yaml"));

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Sweep.Grains.Model;
 using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
 using Sweep.Orchestrator.Reports;
+using Sweep.Orchestrator.Store;
 
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
@@ -22,7 +24,12 @@ public static class ReportCommand
             Description = "The folder to write the report into (made if missing; files of the same names are overwritten).",
             Required = true,
         };
-        var command = new Command("report", "Write a sweep's plots (PNG, SVG) and an offline report.html into a folder.") { id, home, output };
+        var compare = new Option<string[]>("--compare")
+        {
+            Description = "Other sweeps (same metric, goal and resource) to draw in compute.png too: best so far against epochs or steps "
+                          + "trained, e.g. a pruned search against an unpruned one. Repeat it for more.",
+        };
+        var command = new Command("report", "Write a sweep's plots (PNG, SVG) and an offline report.html into a folder.") { id, home, output, compare };
         cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("report", pr.InvocationConfiguration.Error, () =>
         {
@@ -36,9 +43,10 @@ public static class ReportCommand
             var best = sweep.BestTrial is { } number && trials.FirstOrDefault(t => t.Number == number) is { } trial
                 ? YamlEmitter.Emit(BestCommand.Config(plan, trial, epochs: null))
                 : null;
+            var compared = (pr.GetValue(compare) ?? []).Select(other => Compared(store, sweep, plan, other)).ToList();
             var error = pr.InvocationConfiguration.Error;
             var existing = Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any();
-            var written = SweepReport.Write(sweep, plan, trials, best, folder);
+            var written = SweepReport.Write(sweep, plan, trials, best, folder, compared);
             foreach (var path in written.Paths) pr.InvocationConfiguration.Output.WriteLine(path);
             foreach (var note in written.Notes) error.WriteLine($"sweep report: {note}");
             error.WriteLine($"report of {sweep.Id} ({trials.Count} trials): {written.Paths.Count} files written to {folder}"
@@ -47,4 +55,19 @@ public static class ReportCommand
         }));
         return command;
     }
+
+    /// <summary>Another sweep's trajectory, refused in one line when it measures something else or in another unit.</summary>
+    private static ComputeTrajectory Compared(SweepStore store, SweepInfo sweep, SweepPlan plan, string otherId)
+    {
+        var other = store.Sweep(otherId);
+        var otherPlan = SweepPlan.Parse(other.SpecText, other.SpecFile);
+        if (other.MetricName != sweep.MetricName || other.Goal != sweep.Goal)
+            throw new UsageException($"--compare {otherId}: it {Goal(other)} {other.MetricName}, {sweep.Id} {Goal(sweep)} {sweep.MetricName}; compare sweeps of one metric and goal");
+        if (otherPlan.Spec.Pruner.Resource != plan.Spec.Pruner.Resource)
+            throw new UsageException($"--compare {otherId}: it counts {otherPlan.Spec.Pruner.Resource.ToString().ToLowerInvariant()}s, "
+                                     + $"{sweep.Id} {plan.Spec.Pruner.Resource.ToString().ToLowerInvariant()}s; compare sweeps of one resource");
+        return ComputeTrajectory.Of(other, otherPlan, store.Trials(other.Id));
+    }
+
+    private static string Goal(SweepInfo s) => s.Goal == Contracts.StudyDirection.Maximize ? "maximises" : "minimises";
 }

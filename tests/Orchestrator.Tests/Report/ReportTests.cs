@@ -14,7 +14,7 @@ namespace Sweep.Orchestrator.Tests.Report;
 [Trait("Category", "Slow")]
 public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
 {
-    private static readonly string[] Figures = ["history", "curves", "parallel", "importance", "contour"];
+    private static readonly string[] Figures = ["history", "curves", "compute", "parallel", "importance", "contour"];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private SweepCli Cli => sweep.Cli;
@@ -81,7 +81,7 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
         string[] expected = [.. Figures.SelectMany(f => new[] { Path.Combine(folder, f + ".png"), Path.Combine(folder, f + ".svg") }),
                              Path.Combine(folder, "report.html")];
         Assert.Equal(expected, output.TrimEnd('\n').Split('\n'));
-        Assert.Contains($"11 files written to {folder}", err, StringComparison.Ordinal);
+        Assert.Contains($"13 files written to {folder}", err, StringComparison.Ordinal);
 
         foreach (var figure in Figures)
         {
@@ -113,6 +113,35 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
         Assert.Contains($"best trial #{best}", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"best\"><td>" + best + "</td>", html, StringComparison.Ordinal);
         Assert.Equal(ReportSweep.Trials, Regex.Count(html, "<tr( class=\"best\")?><td>"));
+    }
+
+    [Fact]
+    public async Task Compare_draws_another_sweep_against_compute_and_says_what_each_needed_to_reach_its_best()
+    {
+        const string Other = "rep-asha";
+        var spec = Cli.WriteSpec(TestSpecs.MixedFunction(Other, ReportSweep.Trials, 2, TestSpecs.Tpe(4), ReportSweep.Steps,
+                                                         pruner: "{ type: asha, minResource: 1, reductionFactor: 3, maxResource: 3 }"));
+        var (code, _, err) = await Cli.Run("start", spec, "--home", Cli.Home, "--id", Other);
+        Assert.True(code == 0, err);
+        var folder = Path.Combine(Cli.Directory, "compare");
+        (code, _, err) = await Cli.Run("report", ReportSweep.Id, "--home", Cli.Home, "-o", folder, "--compare", Other);
+        Assert.True(code == 0, err);
+        var svg = File.ReadAllText(Path.Combine(folder, "compute.svg"));
+        Assert.Contains(ReportSweep.Id, svg, StringComparison.Ordinal);
+        Assert.Contains(Other, svg, StringComparison.Ordinal);
+        Assert.Contains("steps trained", svg, StringComparison.Ordinal);
+        var note = Regex.Match(err, $@"sweep report: {Other}'s best value (\S+) took it (\d+) steps; {ReportSweep.Id} (reached it after (\d+) steps|did not reach it in (\d+) steps)");
+        Assert.True(note.Success, err);
+        var best = (await Cli.Status(Other))["best_value"]!.GetValue<double>();
+        Assert.Equal(Math.Round(best, 4), double.Parse(note.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 9);
+        // A pruned sweep spends at most its trials' full length; the unpruned one exactly that.
+        Assert.InRange(int.Parse(note.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 1, ReportSweep.Trials * ReportSweep.Steps);
+        if (note.Groups[5].Success) Assert.Equal(ReportSweep.Trials * ReportSweep.Steps, int.Parse(note.Groups[5].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        (code, var output, err) = await Cli.Run("report", ReportSweep.Id, "--home", Cli.Home, "-o", folder, "--compare", "nope");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("'nope'", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,6 +35,28 @@ public sealed class ClassSubsetsTests
     }
 
     [Fact]
+    public void HeldOutSplitsIntoDisjointClassBalancedValAndTestBySeedAlone()
+    {
+        var items = Enumerable.Range(0, 60).ToArray();
+        int Label(int i) => i % 3;   // 20 of each class, interleaved
+        var val = ClassSubsets.HeldOut(items, Label, 0.25, HeldOutSplit.Val, 7);
+        var test = ClassSubsets.HeldOut(items, Label, 0.25, HeldOutSplit.Test, 7);
+        Assert.Equal([5, 5, 5], ClassSubsets.Counts(test.Select(Label), 3));
+        Assert.Equal([15, 15, 15], ClassSubsets.Counts(val.Select(Label), 3));
+        Assert.Empty(val.Intersect(test));
+        Assert.Equal(items, val.Concat(test).Order());
+        Assert.Equal(val.Order(), val);                       // kept in the held-out order
+        Assert.Equal(test, ClassSubsets.HeldOut(items, Label, 0.25, HeldOutSplit.Test, 7));
+        Assert.NotEqual(test, ClassSubsets.HeldOut(items, Label, 0.25, HeldOutSplit.Test, 8));
+        Assert.Equal(items, ClassSubsets.HeldOut(items, Label, 0, HeldOutSplit.Val, 7));
+        Assert.Empty(ClassSubsets.HeldOut(items, Label, 0, HeldOutSplit.Test, 7));
+        // A class of two keeps one for each side; a class of one goes to test (val may not be all there is).
+        int[] pair = [0, 1];
+        Assert.Single(ClassSubsets.HeldOut(pair, _ => 0, 0.9, HeldOutSplit.Val, 1));
+        Assert.Single(ClassSubsets.HeldOut(pair, _ => 0, 0.9, HeldOutSplit.Test, 1));
+    }
+
+    [Fact]
     public void ClassBalancedDrawsEqualiseImbalancedClasses()
     {
         var labels = Enumerable.Range(0, 4000).Select(i => i < 3600 ? 0 : 1).ToArray();

@@ -19,6 +19,23 @@ public sealed class SyntheticDatasetTests
     }
 
     [Fact]
+    public void TestSplitIsKeptBackFromValAndIsTheSameForEveryTrainingRun()
+    {
+        var options = Small() with { SamplesPerClass = 20, TestFraction = 0.5 };   // 4 held out a class: 2 val, 2 test
+        var val = new SyntheticDataset(options);
+        var test = new SyntheticDataset(options with { EvalSplit = HeldOutSplit.Test });
+        Assert.Equal((12, 12, 96), (val.Count(DataSplit.Val), test.Count(DataSplit.Val), test.Count(DataSplit.Train)));
+        var valScenes = Enumerable.Range(0, 12).Select(i => val.SceneId(DataSplit.Val, i)).ToHashSet();
+        var testScenes = Enumerable.Range(0, 12).Select(i => test.SceneId(DataSplit.Val, i)).ToList();
+        Assert.DoesNotContain(testScenes, valScenes.Contains);
+        Assert.Equal([2, 2, 2, 2, 2, 2], ClassSubsets.Counts(Enumerable.Range(0, 12).Select(i => test.LabelOf(DataSplit.Val, i)), 6));
+        var whole = new SyntheticDataset(options with { TestFraction = 0 });
+        Assert.Equal(24, whole.Count(DataSplit.Val));
+        var e = Assert.Throws<ArgumentException>(() => new SyntheticDataset(options with { TestFraction = 0, EvalSplit = HeldOutSplit.Test }));
+        Assert.StartsWith("dataset.evalSplit test needs dataset.testFraction above 0", e.Message);
+    }
+
+    [Fact]
     public void GenerationIsDeterministicBySeed()
     {
         var a = new SyntheticDataset(Small(1)).GetDvs(DataSplit.Train, 3);
