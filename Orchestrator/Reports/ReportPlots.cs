@@ -141,7 +141,8 @@ internal static class ReportPlots
         plottable.Horizontal = true;
         plot.Axes.Left.SetTicks([.. importance.Select((_, i) => (double)(importance.Count - 1 - i))], [.. importance.Select(p => p.Name)]);
         plot.Axes.SetLimitsX(0, Math.Max(1e-9, importance.Max(p => p.Importance)) * 1.15);
-        return Render("importance", "Parameter importance: each parameter's share of the value's variance (fANOVA).", plot);
+        var shares = string.Join(", ", importance.Select(p => $"{p.Name} {p.Importance.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"));
+        return Render("importance", $"Parameter importance: each parameter's share of the value's variance (fANOVA): {shares}.", plot);
     }
 
     /// <summary>

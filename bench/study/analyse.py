@@ -2,6 +2,7 @@
 search's best, the final runs on the test split, and the best configs. Usage: analyse.py DIR "SEEDS"."""
 import json
 import os
+import re
 import statistics
 import sys
 
@@ -104,3 +105,9 @@ for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
     if best:
         params = ", ".join(f"{k} {v:.3g}" if isinstance(v, float) else f"{k} {v}" for k, v in sorted(best["params"].items()))
         print(f"- {s}: trial {best['number']}, val {fmt(best['value'])}: {params}")
+
+print("\n### What each search learnt: fANOVA importance over its complete trials (`sweep report`)\n")
+for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
+    path = os.path.join(out, f"report-{s}", "report.html")
+    found = re.search(r"\(fANOVA\): ([^<]*?)\.</figcaption>", open(path).read()) if os.path.exists(path) else None
+    print(f"- {s}: {found.group(1) if found else '(none drawn)'}")

@@ -96,6 +96,10 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
             // Text is drawn as text (a font was found), not left out.
             Assert.Contains(svg.Descendants(XName.Get("text", "http://www.w3.org/2000/svg")), t => t.Value.Trim().Length > 0);
         }
+        // The importance caption gives the numbers the bars show, one per parameter of the mixed space.
+        var shares = Regex.Match(File.ReadAllText(Path.Combine(folder, "report.html")), @"\(fANOVA\): ((?:[\w.]+ \d\.\d\d(?:, )?)+)\.");
+        Assert.True(shares.Success);
+        Assert.Equal(5, shares.Groups[1].Value.Split(", ").Length);
         var history = File.ReadAllText(Path.Combine(folder, "history.svg"));
         Assert.Contains("best so far", history, StringComparison.Ordinal);
 
