@@ -77,14 +77,22 @@ public sealed class CheckpointStore(string directory)
         else throw new FileNotFoundException($"no model checkpoint at '{path}'");
     }
 
-    /// <summary>Throws when <paramref name="config"/> would compute a different run than the checkpoint's.</summary>
+    /// <summary>
+    /// Throws when <paramref name="config"/> would compute a different run than the checkpoint's. A key the checkpoint
+    /// does not name (one added by a later version) is no change while it keeps its default: a new key's default is
+    /// the behaviour from before it existed.
+    /// </summary>
     public static void EnsureCompatible(CheckpointMetadata meta, RunConfig config)
     {
         if (meta.ConfigHash == config.Hash) return;
         var now = config.RunAffectingValues();
+        var defaults = RunConfig.Default.RunAffectingValues();
         var changed = now.Keys.Union(meta.RunValues.Keys).Order(StringComparer.Ordinal)
             .Where(k => now.GetValueOrDefault(k) != meta.RunValues.GetValueOrDefault(k))
-            .Select(k => $"{k}: checkpoint {meta.RunValues.GetValueOrDefault(k) ?? "(absent)"}, now {now.GetValueOrDefault(k) ?? "(absent)"}");
+            .Where(k => meta.RunValues.ContainsKey(k) || now.GetValueOrDefault(k) != defaults.GetValueOrDefault(k))
+            .Select(k => $"{k}: checkpoint {meta.RunValues.GetValueOrDefault(k) ?? "(absent)"}, now {now.GetValueOrDefault(k) ?? "(absent)"}")
+            .ToList();
+        if (changed.Count == 0) return;
         throw new CheckpointMismatchException(
             $"cannot resume: the config changes the run ({string.Join("; ", changed)}); start a new outDir or restore those keys");
     }

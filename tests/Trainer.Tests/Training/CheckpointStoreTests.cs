@@ -116,6 +116,19 @@ public sealed class CheckpointStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_checkpoint_from_before_a_key_existed_resumes_while_that_key_keeps_its_default()
+    {
+        var config = RunConfigLoader.Load(null, ["lr=0.002"]);
+        // As an earlier version wrote it: without dataset.testFraction, so with another hash.
+        var old = Meta(1, 1, config) with { ConfigHash = "older", RunValues = config.RunAffectingValues().Remove("dataset.testFraction") };
+        CheckpointStore.EnsureCompatible(old, config);
+        var e = Assert.Throws<CheckpointMismatchException>(
+            () => CheckpointStore.EnsureCompatible(old, RunConfigLoader.Load(null, ["lr=0.002", "dataset.testFraction=0.5"])));
+        Assert.Equal("cannot resume: the config changes the run (dataset.testFraction: checkpoint (absent), now 0.5); " +
+                     "start a new outDir or restore those keys", e.Message);
+    }
+
+    [Fact]
     public void The_torch_generator_state_round_trips()
     {
         manual_seed(5);
