@@ -5,9 +5,21 @@ using Sweep.Orchestrator.Commands;
 
 namespace Sweep.Orchestrator.Tests;
 
-public sealed class ValidateCommandTests
+public sealed class ValidateCommandTests : IDisposable
 {
     private static readonly string Root = FindRoot();
+
+    // Each test's own folder for the specs it writes (xunit makes one instance per test).
+    private readonly string _folder = Directory.CreateTempSubdirectory("sweep-validate-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string WriteSpec(string name, string yaml)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, yaml);
+        return path;
+    }
 
     private static string Example(string name) => Path.Combine(Root, "examples", name);
 
@@ -35,84 +47,66 @@ public sealed class ValidateCommandTests
     [Fact]
     public void A_trainer_key_typo_is_exit_2_naming_the_key_and_its_line_before_any_trial_runs()
     {
-        var dir = Directory.CreateTempSubdirectory("sweep-validate-").FullName;
-        try
-        {
-            var spec = Path.Combine(dir, "typo.yaml");
-            File.WriteAllText(spec, """
-                apiVersion: sweep/v1
-                name: typo
-                metric: { name: val_top1, goal: maximize }
-                budget: { maxTrials: 2 }
-                parameters:
-                  lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
-                  tmkt.mixRatoi: { type: float, low: 0.1, high: 0.9 }
-                  tmkt.magWeight: { type: float, low: 0.1, high: 2.0 }
-                  surrogate: { type: categorical, choices: [qgate, atan] }
-                trial:
-                  method: tmkt
-                  epochz: 2
-                  dataset: { kind: synthetic, frameSiz: 28, classes: 1 }
-                """);
-            var (code, stdout, stderr) = Invoke(spec);
-            Assert.Equal(2, code);
-            Assert.Equal("", stdout);
-            Assert.Equal(
-                [
-                    $"{spec}:7:3: parameters.tmkt.mixRatoi is not a run-config key of sweep train; did you mean 'tmkt.mixRatio'?",
-                    $"{spec}:9:3: parameters.surrogate.choices[1] must be one of qgate, backei, sigmoid for sweep train's surrogate (got atan)",
-                    $"{spec}:12:3: trial.epochz is not a run-config key of sweep train; did you mean 'epochs'?",
-                    $"{spec}:13:31: trial.dataset.frameSiz is not a run-config key of sweep train; did you mean 'dataset.frameSize'?",
-                    $"{spec}:13:45: trial.dataset.classes must be an integer >= 2 (got 1)",
-                    $"{spec}: 5 errors",
-                ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var spec = WriteSpec("typo.yaml", """
+            apiVersion: sweep/v1
+            name: typo
+            metric: { name: val_top1, goal: maximize }
+            budget: { maxTrials: 2 }
+            parameters:
+              lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
+              tmkt.mixRatoi: { type: float, low: 0.1, high: 0.9 }
+              tmkt.magWeight: { type: float, low: 0.1, high: 2.0 }
+              surrogate: { type: categorical, choices: [qgate, atan] }
+            trial:
+              method: tmkt
+              epochz: 2
+              dataset: { kind: synthetic, frameSiz: 28, classes: 1 }
+            """);
+        var (code, stdout, stderr) = Invoke(spec);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(
+            [
+                $"{spec}:7:3: parameters.tmkt.mixRatoi is not a run-config key of sweep train; did you mean 'tmkt.mixRatio'?",
+                $"{spec}:9:3: parameters.surrogate.choices[1] must be one of qgate, backei, sigmoid for sweep train's surrogate (got atan)",
+                $"{spec}:12:3: trial.epochz is not a run-config key of sweep train; did you mean 'epochs'?",
+                $"{spec}:13:31: trial.dataset.frameSiz is not a run-config key of sweep train; did you mean 'dataset.frameSize'?",
+                $"{spec}:13:45: trial.dataset.classes must be an integer >= 2 (got 1)",
+                $"{spec}: 5 errors",
+            ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]
     public void A_sweep_may_not_evaluate_on_the_test_split_it_keeps_back()
     {
-        var dir = Directory.CreateTempSubdirectory("sweep-validate-").FullName;
-        try
-        {
-            var spec = Path.Combine(dir, "peek.yaml");
-            File.WriteAllText(spec, """
-                apiVersion: sweep/v1
-                name: peek
-                metric: { name: val_top1, goal: maximize }
-                budget: { maxTrials: 2 }
-                parameters:
-                  lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
-                  dataset.evalSplit: { type: categorical, choices: [val, test] }
-                trial:
-                  method: dvs
-                  dataset: { kind: synthetic, testFraction: 0.5, evalSplit: test }
-                """);
-            var (code, _, stderr) = Invoke(spec);
-            Assert.Equal(2, code);
-            const string Why = "cannot be test in a sweep: trials are ranked on val, and the test split is for the final `sweep train --set dataset.evalSplit=test`";
-            Assert.Equal(
-                [
-                    $"{spec}:7:3: parameters.dataset.evalSplit {Why}",
-                    $"{spec}:10:50: trial.dataset.evalSplit is also a search parameter (parameters.dataset.evalSplit at 7:3); a key is either fixed or searched",
-                    $"{spec}:10:50: trial.dataset.evalSplit {Why}",
-                    $"{spec}: 3 errors",
-                ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-            // The same spec ranking on val (the split kept back, unseen) is valid.
-            File.WriteAllText(spec, File.ReadAllText(spec).Replace("evalSplit: test", "evalSplit: val")
-                                                           .Replace("  dataset.evalSplit: { type: categorical, choices: [val, test] }\n", ""));
-            (code, _, stderr) = Invoke(spec);
-            Assert.True(code == 0, stderr);
-            Assert.Equal(0, Invoke(Example(Path.Combine("study", "tmkt-tpe.yaml"))).Code);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var spec = WriteSpec("peek.yaml", """
+            apiVersion: sweep/v1
+            name: peek
+            metric: { name: val_top1, goal: maximize }
+            budget: { maxTrials: 2 }
+            parameters:
+              lr: { type: float, low: 1.0e-4, high: 1.0e-2, log: true }
+              dataset.evalSplit: { type: categorical, choices: [val, test] }
+            trial:
+              method: dvs
+              dataset: { kind: synthetic, testFraction: 0.5, evalSplit: test }
+            """);
+        var (code, _, stderr) = Invoke(spec);
+        Assert.Equal(2, code);
+        const string Why = "cannot be test in a sweep: trials are ranked on val, and the test split is for the final `sweep train --set dataset.evalSplit=test`";
+        Assert.Equal(
+            [
+                $"{spec}:7:3: parameters.dataset.evalSplit {Why}",
+                $"{spec}:10:50: trial.dataset.evalSplit is also a search parameter (parameters.dataset.evalSplit at 7:3); a key is either fixed or searched",
+                $"{spec}:10:50: trial.dataset.evalSplit {Why}",
+                $"{spec}: 3 errors",
+            ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        // The same spec ranking on val (the split kept back, unseen) is valid.
+        File.WriteAllText(spec, File.ReadAllText(spec).Replace("evalSplit: test", "evalSplit: val")
+                                                       .Replace("  dataset.evalSplit: { type: categorical, choices: [val, test] }\n", ""));
+        (code, _, stderr) = Invoke(spec);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(0, Invoke(Example(Path.Combine("study", "tmkt-tpe.yaml"))).Code);
     }
 
     [Fact]
@@ -142,41 +136,24 @@ public sealed class ValidateCommandTests
     {
         var (code, stdout, _) = Invoke(Example("ncaltech101-kt-vs-tmkt.yaml"), "--format", "yaml");
         Assert.Equal(0, code);
-        var path = Path.Combine(Path.GetTempPath(), $"sweep-normalised-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, stdout);
-        try
-        {
-            Assert.Equal(0, Invoke(path).Code);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(0, Invoke(WriteSpec("normalised.yaml", stdout)).Code);
     }
 
     [Fact]
     public void Malformed_spec_exits_2_with_one_line_per_error_on_stderr()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sweep-bad-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "apiVersion: sweep/v1\nname: t\nmetric: { name: m, goal: up }\nbudget: { maxTrials: 0 }\nparameters: { x: { type: float, low: 1, high: 0 } }\ntrial: { method: kt }\n");
-        try
-        {
-            var (code, stdout, stderr) = Invoke(path);
-            Assert.Equal(2, code);
-            Assert.Equal("", stdout);
-            Assert.Equal(
-                [
-                    $"{path}:3:26: metric.goal must be one of minimize, maximize (got 'up')",
-                    $"{path}:4:22: budget.maxTrials must be >= 1 (got 0)",
-                    $"{path}:5:38: parameters.x.low must be <= high (got low=1, high=0)",
-                    $"{path}: 3 errors",
-                ],
-                stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var path = WriteSpec("bad.yaml", "apiVersion: sweep/v1\nname: t\nmetric: { name: m, goal: up }\nbudget: { maxTrials: 0 }\nparameters: { x: { type: float, low: 1, high: 0 } }\ntrial: { method: kt }\n");
+        var (code, stdout, stderr) = Invoke(path);
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Equal(
+            [
+                $"{path}:3:26: metric.goal must be one of minimize, maximize (got 'up')",
+                $"{path}:4:22: budget.maxTrials must be >= 1 (got 0)",
+                $"{path}:5:38: parameters.x.low must be <= high (got low=1, high=0)",
+                $"{path}: 3 errors",
+            ],
+            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
     }
 
     [Fact]
