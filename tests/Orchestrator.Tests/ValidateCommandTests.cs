@@ -14,6 +14,14 @@ public sealed class ValidateCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
+    /// <summary>Exit 2, nothing on stdout, and exactly these lines on stderr.</summary>
+    private static void RefusedWith((int Code, string Out, string Err) result, params string[] lines)
+    {
+        Assert.Equal(2, result.Code);
+        Assert.Equal("", result.Out);
+        Assert.Equal(lines, result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+    }
+
     private string WriteSpec(string name, string yaml)
     {
         var path = Path.Combine(_folder, name);
@@ -62,18 +70,13 @@ public sealed class ValidateCommandTests : IDisposable
               epochz: 2
               dataset: { kind: synthetic, frameSiz: 28, classes: 1 }
             """);
-        var (code, stdout, stderr) = Invoke(spec);
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Equal(
-            [
-                $"{spec}:7:3: parameters.tmkt.mixRatoi is not a run-config key of sweep train; did you mean 'tmkt.mixRatio'?",
-                $"{spec}:9:3: parameters.surrogate.choices[1] must be one of qgate, backei, sigmoid for sweep train's surrogate (got atan)",
-                $"{spec}:12:3: trial.epochz is not a run-config key of sweep train; did you mean 'epochs'?",
-                $"{spec}:13:31: trial.dataset.frameSiz is not a run-config key of sweep train; did you mean 'dataset.frameSize'?",
-                $"{spec}:13:45: trial.dataset.classes must be an integer >= 2 (got 1)",
-                $"{spec}: 5 errors",
-            ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        RefusedWith(Invoke(spec),
+            $"{spec}:7:3: parameters.tmkt.mixRatoi is not a run-config key of sweep train; did you mean 'tmkt.mixRatio'?",
+            $"{spec}:9:3: parameters.surrogate.choices[1] must be one of qgate, backei, sigmoid for sweep train's surrogate (got atan)",
+            $"{spec}:12:3: trial.epochz is not a run-config key of sweep train; did you mean 'epochs'?",
+            $"{spec}:13:31: trial.dataset.frameSiz is not a run-config key of sweep train; did you mean 'dataset.frameSize'?",
+            $"{spec}:13:45: trial.dataset.classes must be an integer >= 2 (got 1)",
+            $"{spec}: 5 errors");
     }
 
     [Fact]
@@ -91,20 +94,16 @@ public sealed class ValidateCommandTests : IDisposable
               method: dvs
               dataset: { kind: synthetic, testFraction: 0.5, evalSplit: test }
             """);
-        var (code, _, stderr) = Invoke(spec);
-        Assert.Equal(2, code);
         const string Why = "cannot be test in a sweep: trials are ranked on val, and the test split is for the final `sweep train --set dataset.evalSplit=test`";
-        Assert.Equal(
-            [
-                $"{spec}:7:3: parameters.dataset.evalSplit {Why}",
-                $"{spec}:10:50: trial.dataset.evalSplit is also a search parameter (parameters.dataset.evalSplit at 7:3); a key is either fixed or searched",
-                $"{spec}:10:50: trial.dataset.evalSplit {Why}",
-                $"{spec}: 3 errors",
-            ], stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        RefusedWith(Invoke(spec),
+            $"{spec}:7:3: parameters.dataset.evalSplit {Why}",
+            $"{spec}:10:50: trial.dataset.evalSplit is also a search parameter (parameters.dataset.evalSplit at 7:3); a key is either fixed or searched",
+            $"{spec}:10:50: trial.dataset.evalSplit {Why}",
+            $"{spec}: 3 errors");
         // The same spec ranking on val (the split kept back, unseen) is valid.
         File.WriteAllText(spec, File.ReadAllText(spec).Replace("evalSplit: test", "evalSplit: val")
                                                        .Replace("  dataset.evalSplit: { type: categorical, choices: [val, test] }\n", ""));
-        (code, _, stderr) = Invoke(spec);
+        var (code, _, stderr) = Invoke(spec);
         Assert.True(code == 0, stderr);
         Assert.Equal(0, Invoke(Example(Path.Combine("study", "tmkt-tpe.yaml"))).Code);
     }
@@ -143,17 +142,11 @@ public sealed class ValidateCommandTests : IDisposable
     public void Malformed_spec_exits_2_with_one_line_per_error_on_stderr()
     {
         var path = WriteSpec("bad.yaml", "apiVersion: sweep/v1\nname: t\nmetric: { name: m, goal: up }\nbudget: { maxTrials: 0 }\nparameters: { x: { type: float, low: 1, high: 0 } }\ntrial: { method: kt }\n");
-        var (code, stdout, stderr) = Invoke(path);
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Equal(
-            [
-                $"{path}:3:26: metric.goal must be one of minimize, maximize (got 'up')",
-                $"{path}:4:22: budget.maxTrials must be >= 1 (got 0)",
-                $"{path}:5:38: parameters.x.low must be <= high (got low=1, high=0)",
-                $"{path}: 3 errors",
-            ],
-            stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
+        RefusedWith(Invoke(path),
+            $"{path}:3:26: metric.goal must be one of minimize, maximize (got 'up')",
+            $"{path}:4:22: budget.maxTrials must be >= 1 (got 0)",
+            $"{path}:5:38: parameters.x.low must be <= high (got low=1, high=0)",
+            $"{path}: 3 errors");
     }
 
     [Fact]
