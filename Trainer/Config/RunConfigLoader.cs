@@ -133,6 +133,9 @@ public static class RunConfigLoader
                            ann ? $"method ann needs model ann-resnet18 or ann-cnn (got '{v["model"]}')" : $"{v["model"]} is only for method ann (got method '{v["method"]}')"));
         if ((string)v["method"] == "ckd" && string.IsNullOrWhiteSpace((string)v["ckd.teacher"]))
             errors.Add(new("config", null, null, "ckd.teacher", AnnTeacherMissing));
+        if ((string)v["dataset.evalSplit"] == "test" && (double)v["dataset.testFraction"] == 0)
+            errors.Add(new("config", null, null, "dataset.evalSplit",
+                           "test needs dataset.testFraction above 0 (no test split is kept back; e.g. --set dataset.testFraction=0.5)"));
         if ((int)v["warmupEpochs"] > (int)v["epochs"])
             errors.Add(new("config", null, null, "warmupEpochs", $"must be <= epochs (got warmupEpochs={v["warmupEpochs"]}, epochs={v["epochs"]})"));
     }

@@ -146,6 +146,10 @@ public sealed class RunConfigLoaderTests : IDisposable
             ["config: model: method ann needs model ann-resnet18 or ann-cnn (got 'scnn')"],
             Errors(() => RunConfigLoader.Load(null, ["method=ann"])));
         Assert.Equal(ModelKind.AnnResnet18, RunConfigLoader.Load(null, ["method=ann", "model=ann-resnet18"]).Model);
+        Assert.Equal(
+            ["config: dataset.evalSplit: test needs dataset.testFraction above 0 (no test split is kept back; e.g. --set dataset.testFraction=0.5)"],
+            Errors(() => RunConfigLoader.Load(null, ["dataset.evalSplit=test"])));
+        Assert.Equal("test", RunConfigLoader.Load(null, ["dataset.evalSplit=test", "dataset.testFraction=0.5"]).Get<string>("dataset.evalSplit"));
     }
 
     [Fact]
