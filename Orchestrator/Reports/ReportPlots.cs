@@ -92,6 +92,28 @@ internal static class ReportPlots
                                  + "all finished trials trained (a pruned trial counts what it ran).", plot);
     }
 
+    /// <summary>Spearman's ρ between each step's values and the final ones over complete trials, with the pruner's first judged step.</summary>
+    public static ReportFigure? Agreement(SweepInfo sweep, IReadOnlyList<(int Step, int Trials, double Rho)> agreement, int? firstJudged, string unit)
+    {
+        if (agreement.Count == 0) return null;
+        using var plot = New($"Do early values rank like final ones? {sweep.Id}", unit, "Spearman ρ with the final value");
+        Counts(plot.Axes.Bottom);
+        var line = plot.Add.ScatterLine(agreement.Select(a => (double)a.Step).ToArray(), agreement.Select(a => a.Rho).ToArray(), Colors.SteelBlue);
+        line.MarkerSize = 5;
+        line.LineWidth = 2;
+        if (firstJudged is { } first)
+        {
+            var rung = plot.Add.VerticalLine(first, 2, Colors.OrangeRed);
+            rung.LinePattern = LinePattern.Dashed;
+            rung.LegendText = $"pruner's first judged {unit}";
+            plot.ShowLegend();
+        }
+        plot.Axes.SetLimitsY(-1.05, 1.05);
+        var listed = string.Join(", ", agreement.Select(a => $"{a.Step} {a.Rho.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}"));
+        return Render("agreement", $"Rank agreement: Spearman ρ between each {unit}'s values and the final values of the complete trials "
+                                   + $"(at least {RankAgreement.MinimumTrials}); near 0, a pruner judging there stops trials nearly at random: {listed}.", plot);
+    }
+
     /// <summary>One vertical axis per parameter (most important first) and one for the value; a line per complete trial.</summary>
     public static ReportFigure? ParallelCoordinates(SweepInfo sweep, IReadOnlyList<ParameterScale> scales, IReadOnlyList<TrialInfo> complete)
     {

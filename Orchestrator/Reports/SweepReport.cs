@@ -3,6 +3,7 @@ using Sweep.Grains.Sweeps;
 using Sweep.Orchestrator.Hosting;
 using Sweep.Orchestrator.Output;
 using Sweep.SearchSpaces.Importance;
+using Sweep.SearchSpaces.Pruners;
 
 namespace Sweep.Orchestrator.Reports;
 
@@ -29,6 +30,12 @@ internal static class SweepReport
             notes.Add(trials.Any(t => t.IsFinished)
                 ? "no complete trial yet: no history, parallel coordinates, importance or contour"
                 : "no finished trial yet: only what the running trials reported is drawn");
+        var agreement = RankAgreement.Of(complete);
+        var firstJudged = PruningSchedule.FirstJudgedStep(plan.Spec.Pruner, plan.Spec.MaxResource());
+        if (firstJudged is { } judged && agreement.FirstOrDefault(a => a.Step == judged) is { Trials: > 0 } there && there.Rho < 0.5)
+            notes.Add($"the pruner first judges at {compute.Unit} {judged}, where the values of the {there.Trials} complete trials rank "
+                      + $"unlike their final values (Spearman ρ {there.Rho:0.00}; 1 is the same order): what it stops there is weak "
+                      + "evidence; a larger minResource (or warm-up) judges where the agreement figure shows ρ high");
         var scales = Scales(plan, complete, notes);
         var importance = Importance(scales, complete, notes);
         var ordered = importance.Count > 0
@@ -39,6 +46,7 @@ internal static class SweepReport
             ReportPlots.History(sweep, complete),
             ReportPlots.Curves(sweep, trials),
             ReportPlots.Compute(sweep.MetricName, [compute, .. compared ?? []]),
+            ReportPlots.Agreement(sweep, agreement, firstJudged, compute.Unit),
             ReportPlots.ParallelCoordinates(sweep, ordered, complete),
             ReportPlots.Importance(importance),
             ReportPlots.Contour(sweep, ordered, complete),

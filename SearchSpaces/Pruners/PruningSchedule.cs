@@ -25,6 +25,20 @@ public static class PruningSchedule
         };
     }
 
+    /// <summary>
+    /// The first step at which the pruner can stop a trial (ASHA's first rung, Hyperband's minimum resource, the step
+    /// after the median pruner's warm-up), or null with no pruner or when the rungs wait for a finished trial.
+    /// </summary>
+    public static int? FirstJudgedStep(PrunerSpec spec, int? maxResource) => spec switch
+    {
+        { Median: { } o } => Math.Max(o.WarmupSteps, 0) + 1,
+        { Asha: { } o } => (o.MinResource ?? ((o.MaxResource ?? maxResource) is { } m ? Math.Max(m / 100, 1) : null)) is { } first
+            ? (int?)new RungLadder(first, o.ReductionFactor, o.MinEarlyStoppingRate, o.MaxResource ?? maxResource, static _ => true).RungStep(0)
+            : null,
+        { Hyperband: { } o } => o.MinResource,
+        _ => null,
+    };
+
     private static string Median(MedianPrunerOptions o, string unit) =>
         $"median of completed trials, judged every {(o.IntervalSteps == 1 ? unit : $"{o.IntervalSteps} {unit}s")} from {unit} {o.WarmupSteps}" +
         $" once {o.StartupTrials} trial{(o.StartupTrials == 1 ? "" : "s")} completed";

@@ -14,7 +14,7 @@ namespace Sweep.Orchestrator.Tests.Report;
 [Trait("Category", "Slow")]
 public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
 {
-    private static readonly string[] Figures = ["history", "curves", "compute", "parallel", "importance", "contour"];
+    private static readonly string[] Figures = ["history", "curves", "compute", "agreement", "parallel", "importance", "contour"];
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     private SweepCli Cli => sweep.Cli;
@@ -81,7 +81,7 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
         string[] expected = [.. Figures.SelectMany(f => new[] { Path.Combine(folder, f + ".png"), Path.Combine(folder, f + ".svg") }),
                              Path.Combine(folder, "report.html")];
         Assert.Equal(expected, output.TrimEnd('\n').Split('\n'));
-        Assert.Contains($"13 files written to {folder}", err, StringComparison.Ordinal);
+        Assert.Contains($"15 files written to {folder}", err, StringComparison.Ordinal);
 
         foreach (var figure in Figures)
         {
@@ -100,6 +100,8 @@ public sealed class ReportTests(ReportSweep sweep) : IClassFixture<ReportSweep>
         var shares = Regex.Match(File.ReadAllText(Path.Combine(folder, "report.html")), @"\(fANOVA\): ((?:[\w.]+ \d\.\d\d(?:, )?)+)\.");
         Assert.True(shares.Success);
         Assert.Equal(5, shares.Groups[1].Value.Split(", ").Length);
+        // Rank agreement: steps 1 and 2 of 3 over the 6 complete trials, each ρ in the caption.
+        Assert.Matches(@"at random: 1 -?\d\.\d\d, 2 -?\d\.\d\d\.</figcaption>", File.ReadAllText(Path.Combine(folder, "report.html")));
         var history = File.ReadAllText(Path.Combine(folder, "history.svg"));
         Assert.Contains("best so far", history, StringComparison.Ordinal);
 
