@@ -111,3 +111,9 @@ for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
     path = os.path.join(out, f"report-{s}", "report.html")
     found = re.search(r"\(fANOVA\): ([^<]*?)\.</figcaption>", open(path).read()) if os.path.exists(path) else None
     print(f"- {s}: {found.group(1) if found else '(none drawn)'}")
+
+print("\n### Do early epochs rank like the last? Spearman ρ with the final val top-1 (`sweep report`'s agreement figure)\n")
+for s in ("tmkt-random", "tmkt-tpe", "ckd", "dvs"):
+    path = os.path.join(out, f"report-{s}", "report.html")
+    found = re.search(r"at random: ([^<]*?)\.</figcaption>", open(path).read()) if os.path.exists(path) else None
+    print(f"- {s}: {found.group(1) if found else '(fewer than 5 complete trials)'}")
