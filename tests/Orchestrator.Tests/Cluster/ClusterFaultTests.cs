@@ -129,7 +129,9 @@ public sealed partial class ClusterFaultTests(PostgresServer server)
     public async Task A_silo_that_joins_mid_sweep_gets_work_and_SIGTERM_drains_one_back_to_the_queue()
     {
         using var run = new ClusterRun(server, "drain");
-        var a = await run.StartSiloAsync("a", cpuSlots: 1, stepSeconds: 2, "--drain-grace", "1");
+        // Slow steps on a: the trial it runs when SIGTERM comes must still be running then (at 2 s a step, a loaded
+        // machine let it finish first).
+        var a = await run.StartSiloAsync("a", cpuSlots: 1, stepSeconds: 4, "--drain-grace", "1");
         var id = await run.StartSweepAsync(run.Spec("drain", maxTrials: 10, parallel: 3), "drain");
         await run.WaitUntilAsync(async () => (await run.TrialsAsync(id)).Any(t => t!["state"]!.GetValue<string>() == "running"),
                                  TimeSpan.FromSeconds(60), "silo a runs a trial");
