@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The issue-20 study: does a tuned TMKT (and CKD) beat a tuned DVS-only baseline, and does TPE + ASHA find TMKT's
 # best in less compute than random search?
-#   1. four sweeps on the hard synthetic set (examples/study/): tmkt-random (16 trials, no pruning), tmkt-tpe,
-#      dvs and ckd (48 trials each, TPE + ASHA over epochs); every trial evaluates on val only
+#   1. five sweeps on the hard synthetic set (examples/study/): tmkt-random (16 trials, no pruning), tmkt-tpe,
+#      dvs and ckd (48 trials each, TPE + ASHA over epochs, first rung at epoch 2) and tmkt-tpe-late (24 trials,
+#      first rung at epoch 6); every trial evaluates on val only
 #   2. the final runs on the test split no sweep saw (dataset.evalSplit=test), 3 fresh seeds each: the best config of
 #      each sweep (`sweep best`) and the papers' defaults of tmkt, dvs and ckd (bench/study/base.yaml)
 #   3. analyse.py writes study.md (tables) and `sweep report` the plots, compute.svg among them
@@ -22,15 +23,15 @@ $sweep version >/dev/null                       # build once, before anything is
 # The specs as run: the shipped ones, or toy copies of them.
 shrink() {
   if [[ "$quick" == 1 ]]; then
-    sed -e 's/maxTrials: 48/maxTrials: 4/; s/maxTrials: 16/maxTrials: 3/; s/epochs: 12/epochs: 2/' \
-        -e 's/samplesPerClass: 120/samplesPerClass: 20/; s/minResource: 2/minResource: 1/; s/maxResource: 12/maxResource: 2/' \
+    sed -e 's/maxTrials: 48/maxTrials: 4/; s/maxTrials: 24/maxTrials: 3/; s/maxTrials: 16/maxTrials: 3/; s/epochs: 12/epochs: 2/' \
+        -e 's/samplesPerClass: 120/samplesPerClass: 20/; s/minResource: [26]/minResource: 1/; s/maxResource: 12/maxResource: 2/' \
         -e 's/startupTrials: 10/startupTrials: 2/; s/teacherEpochs: 10/teacherEpochs: 1/'
   else cat; fi
 }
-for s in tmkt-random tmkt-tpe dvs ckd; do shrink <"$root/examples/study/$s.yaml" >"$out/specs/$s.yaml"; done
+for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do shrink <"$root/examples/study/$s.yaml" >"$out/specs/$s.yaml"; done
 shrink <"$root/bench/study/base.yaml" >"$out/specs/base.yaml"
 
-for s in tmkt-random tmkt-tpe dvs ckd; do
+for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do
   id="study-$s"
   if [[ ! -s "$out/$s.json" ]]; then
     t0=$(date +%s)
@@ -64,8 +65,8 @@ for seed in $seeds; do
 done | xargs -P 2 -L 1 bash -c 'final "$@"' _
 
 # compute.png of tmkt-tpe draws random search too; the notes say what each needed to reach random search's best.
-for s in tmkt-random tmkt-tpe dvs ckd; do
-  compare=(); [[ $s == tmkt-tpe ]] && compare=(--compare study-tmkt-random)
+for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do
+  compare=(); [[ $s == tmkt-tpe* ]] && compare=(--compare study-tmkt-random)
   $sweep report "study-$s" -o "$out/report-$s" "${compare[@]}" >/dev/null 2>"$out/report-$s.notes"
 done
 python3 "$root/bench/study/analyse.py" "$out" "$seeds" | tee "$out/study.md"
