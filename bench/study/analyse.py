@@ -42,22 +42,27 @@ def fmt(x, d=3):
 
 print("### Compute to reach random search's best (TMKT, val top-1)\n")
 rnd, tpe = trajectory(load("tmkt-random")), trajectory(load("tmkt-tpe"))
+late = trajectory(load("tmkt-tpe-late")) if os.path.exists(os.path.join(out, "tmkt-tpe-late.json")) else None
 target = rnd[-1][2]
 r_at, t_at = reach(rnd, target), reach(tpe, target)
 print("| search | trials | pruned | epochs in all | trial-seconds in all | best val top-1 | epochs to reach "
       f"{fmt(target)} | trial-seconds to reach it |")
 print("|---|---|---|---|---|---|---|---|")
-for name, rows, at in (("random, no pruning", rnd, r_at), ("TPE + ASHA", tpe, t_at)):
+searches = [("random, no pruning", rnd, r_at), ("TPE + ASHA, first rung at epoch 2", tpe, t_at)]
+if late:
+    searches.append(("TPE + ASHA, first rung at epoch 6", late, reach(late, target)))
+for name, rows, at in searches:
     pruned = sum(1 for *_, t in rows if t["state"] == "pruned")
     print(f"| {name} | {len(rows)} | {pruned} | {rows[-1][0]} | {rows[-1][1]:.0f} | {fmt(rows[-1][2])} | "
           f"{at[0] if at else 'not reached'} | {f'{at[1]:.0f}' if at else '—'} |")
-if r_at and t_at:
-    print(f"\nTPE + ASHA / random: **{t_at[0] / r_at[0]:.2f}** of the epochs, {t_at[1] / r_at[1]:.2f} of the trial-seconds "
-          "(target ≤ 0.33).")
-else:
-    print("\nTPE + ASHA did not reach random search's best within its budget.")
+print()
+for name, rows, at in searches[1:]:
+    if r_at and at:
+        print(f"- {name} / random: **{at[0] / r_at[0]:.2f}** of the epochs, {at[1] / r_at[1]:.2f} of the trial-seconds (target ≤ 0.33).")
+    else:
+        print(f"- {name} did not reach random search's best within its budget.")
 print("\nBest so far against epochs spent (every finished trial):\n")
-for name, rows in (("random", rnd), ("tpe+asha", tpe)):
+for name, rows in [("random", rnd), ("tpe+asha", tpe)] + ([("tpe+asha, rung 6", late)] if late else []):
     print(f"- {name}: " + ", ".join(f"{e}:{fmt(b)}" for e, _, b, _ in rows))
 
 print("\n### Final runs on the test split (3 fresh seeds each; mean ± sd, min)\n")
@@ -99,7 +104,9 @@ gap("ckd-tuned", "ckd-default", "tuned CKD − CKD with the papers' defaults")
 gap("dvs-tuned", "dvs-default", "tuned DVS-only − DVS-only with the defaults")
 
 print("\n### The best configuration of each sweep (its val top-1 on the sweep's seed)\n")
-for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
+for s in ("tmkt-tpe", "tmkt-tpe-late", "tmkt-random", "ckd", "dvs"):
+    if not os.path.exists(os.path.join(out, s + ".json")):
+        continue
     e = load(s)
     best = next((t for t in e["trials"] if t["number"] == e["sweep"]["best_trial"]), None)
     if best:
@@ -107,13 +114,13 @@ for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
         print(f"- {s}: trial {best['number']}, val {fmt(best['value'])}: {params}")
 
 print("\n### What each search learnt: fANOVA importance over its complete trials (`sweep report`)\n")
-for s in ("tmkt-tpe", "tmkt-random", "ckd", "dvs"):
+for s in ("tmkt-tpe", "tmkt-tpe-late", "tmkt-random", "ckd", "dvs"):
     path = os.path.join(out, f"report-{s}", "report.html")
     found = re.search(r"\(fANOVA\): ([^<]*?)\.</figcaption>", open(path).read()) if os.path.exists(path) else None
     print(f"- {s}: {found.group(1) if found else '(none drawn)'}")
 
 print("\n### Do early epochs rank like the last? Spearman ρ with the final val top-1 (`sweep report`'s agreement figure)\n")
-for s in ("tmkt-random", "tmkt-tpe", "ckd", "dvs"):
+for s in ("tmkt-random", "tmkt-tpe", "tmkt-tpe-late", "ckd", "dvs"):
     path = os.path.join(out, f"report-{s}", "report.html")
     found = re.search(r"at random: ([^<]*?)\.</figcaption>", open(path).read()) if os.path.exists(path) else None
     print(f"- {s}: {found.group(1) if found else '(fewer than 5 complete trials)'}")
