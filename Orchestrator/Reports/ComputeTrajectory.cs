@@ -12,21 +12,23 @@ internal sealed record ComputeTrajectory(string SweepId, string Unit, IReadOnlyL
 {
     public static ComputeTrajectory Of(SweepInfo sweep, SweepPlan plan, IReadOnlyList<TrialInfo> trials)
     {
-        var unit = plan.Spec.Pruner.Resource == ResourceUnit.Epoch ? "epoch" : "step";
         var points = new List<(double, double?)>();
         double spent = 0;
         double? best = null;
         foreach (var t in trials.Where(t => t is { Stage: TrialStage.Search, IsFinished: true, FinishedUtc: not null })
                                 .OrderBy(t => t.FinishedUtc).ThenBy(t => t.Number))
         {
-            spent += t.Intermediate.Count == 0 ? 0 : t.Intermediate.Keys.Max();
+            spent += t.Intermediate.Count == 0 ? 0 : t.Intermediate.Keys.Last();
             if (t is { Status: TrialState.Complete, Value: { } v } && double.IsFinite(v)
                 && (best is not { } b || (sweep.Goal == StudyDirection.Maximize ? v > b : v < b)))
                 best = v;
             points.Add((spent, best));
         }
-        return new ComputeTrajectory(sweep.Id, unit, points);
+        return new ComputeTrajectory(sweep.Id, UnitOf(plan), points);
     }
+
+    /// <summary>What the sweep's trials count, in words: <c>epoch</c> or <c>step</c> (<c>pruner.resource</c>).</summary>
+    public static string UnitOf(SweepPlan plan) => plan.Spec.Pruner.Resource == ResourceUnit.Epoch ? "epoch" : "step";
 
     /// <summary>Compute spent when the best so far first reached <paramref name="target"/>, or null if it never did.</summary>
     public double? SpentToReach(double target, StudyDirection goal) =>

@@ -32,9 +32,7 @@ public static class PruningSchedule
     public static int? FirstJudgedStep(PrunerSpec spec, int? maxResource) => spec switch
     {
         { Median: { } o } => Math.Max(o.WarmupSteps, 0) + 1,
-        { Asha: { } o } => (o.MinResource ?? ((o.MaxResource ?? maxResource) is { } m ? Math.Max(m / 100, 1) : null)) is { } first
-            ? (int?)new RungLadder(first, o.ReductionFactor, o.MinEarlyStoppingRate, o.MaxResource ?? maxResource, static _ => true).RungStep(0)
-            : null,
+        { Asha: { } o } => (int?)AshaLadder(o, o.MaxResource ?? maxResource)?.RungStep(0),
         { Hyperband: { } o } => o.MinResource,
         _ => null,
     };
@@ -45,12 +43,16 @@ public static class PruningSchedule
 
     private static string Asha(AshaOptions o, int? max, string unit)
     {
-        var min = o.MinResource ?? (max is { } m ? Math.Max(m / 100, 1) : null);
-        if (min is not { } first)
+        if (AshaLadder(o, max) is not { } ladder)
             return $"ASHA rungs from the first completed trial's last {unit} / 100 (no pruning before it); set pruner.maxResource to fix them";
-        var rungs = Rungs(new RungLadder(first, o.ReductionFactor, o.MinEarlyStoppingRate, max, static _ => true));
-        return $"ASHA rungs at {unit}s {rungs}" + (max is { } top ? $" (max {top})" : "");
+        return $"ASHA rungs at {unit}s {Rungs(ladder)}" + (max is { } top ? $" (max {top})" : "");
     }
+
+    /// <summary>ASHA's rungs as the spec fixes them (auto minResource: max / 100), or null while they wait for a finished trial.</summary>
+    private static RungLadder? AshaLadder(AshaOptions o, int? max) =>
+        (o.MinResource ?? (max is { } m ? Math.Max(m / 100, 1) : null)) is { } first
+            ? new RungLadder(first, o.ReductionFactor, o.MinEarlyStoppingRate, max, static _ => true)
+            : null;
 
     private static string Hyperband(HyperbandOptions o, int? max, string unit)
     {

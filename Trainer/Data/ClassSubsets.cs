@@ -15,17 +15,8 @@ public static class ClassSubsets
     {
         if (fraction is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "fraction must be in (0, 1]");
         if (fraction >= 1) return [.. items];
-        var kept = new List<int>();
-        foreach (var group in items.Select((item, position) => (item, position)).GroupBy(e => labelOf(e.item)))
-        {
-            var members = group.ToArray();
-            var keep = Math.Clamp(PythonRound(fraction * members.Length), 1, members.Length);
-            var rng = SeedMix.Rng(seed, group.Key);
-            rng.Shuffle(members);
-            kept.AddRange(members.Take(keep).Select(m => m.position));
-        }
-        kept.Sort();
-        return [.. kept.Select(p => items[p])];
+        var kept = Pick(items, labelOf, n => Math.Clamp(PythonRound(fraction * n), 1, n), seed);
+        return [.. items.Where((_, position) => kept.Contains(position))];
     }
 
     /// <summary>
@@ -38,16 +29,25 @@ public static class ClassSubsets
     {
         if (testFraction is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(testFraction), testFraction, "testFraction must be in [0, 1)");
         if (testFraction == 0) return split == HeldOutSplit.Val ? [.. items] : [];
-        var test = new HashSet<int>();
+        var test = Pick(items, labelOf, n => Math.Clamp(PythonRound(testFraction * n), 1, Math.Max(1, n - 1)), SeedMix.Derive(seed, -11));
+        return [.. items.Where((_, position) => test.Contains(position) == (split == HeldOutSplit.Test))];
+    }
+
+    /// <summary>
+    /// Positions of <paramref name="count"/>(n_c) items of every class c: the first ones of the class's members shuffled by
+    /// a generator seeded with (<paramref name="seed"/>, c).
+    /// </summary>
+    private static HashSet<int> Pick<T>(IReadOnlyList<T> items, Func<T, int> labelOf, Func<int, int> count, int seed)
+    {
+        var picked = new HashSet<int>();
         foreach (var group in items.Select((item, position) => (item, position)).GroupBy(e => labelOf(e.item)))
         {
             var members = group.ToArray();
-            var take = Math.Clamp(PythonRound(testFraction * members.Length), 1, Math.Max(1, members.Length - 1));
-            var rng = SeedMix.Rng(SeedMix.Derive(seed, -11), group.Key);
+            var rng = SeedMix.Rng(seed, group.Key);
             rng.Shuffle(members);
-            test.UnionWith(members.Take(take).Select(m => m.position));
+            picked.UnionWith(members.Take(count(members.Length)).Select(m => m.position));
         }
-        return [.. items.Where((_, position) => test.Contains(position) == (split == HeldOutSplit.Test))];
+        return picked;
     }
 
     /// <summary>The held-out split with the options' <c>dataset.testFraction</c>, <c>dataset.evalSplit</c> and seed.</summary>

@@ -63,10 +63,11 @@ public static class ReportCommand
         var otherPlan = SweepPlan.Parse(other.SpecText, other.SpecFile);
         if (other.MetricName != sweep.MetricName || other.Goal != sweep.Goal)
             throw new UsageException($"--compare {otherId}: it {Goal(other)} {other.MetricName}, {sweep.Id} {Goal(sweep)} {sweep.MetricName}; compare sweeps of one metric and goal");
-        if (otherPlan.Spec.Pruner.Resource != plan.Spec.Pruner.Resource)
-            throw new UsageException($"--compare {otherId}: it counts {otherPlan.Spec.Pruner.Resource.ToString().ToLowerInvariant()}s, "
-                                     + $"{sweep.Id} {plan.Spec.Pruner.Resource.ToString().ToLowerInvariant()}s; compare sweeps of one resource");
-        return ComputeTrajectory.Of(other, otherPlan, store.Trials(other.Id));
+        var trajectory = ComputeTrajectory.Of(other, otherPlan, store.Trials(other.Id));
+        var unit = ComputeTrajectory.UnitOf(plan);
+        if (trajectory.Unit != unit)
+            throw new UsageException($"--compare {otherId}: it counts {trajectory.Unit}s, {sweep.Id} {unit}s; compare sweeps of one resource");
+        return trajectory;
     }
 
     private static string Goal(SweepInfo s) => s.Goal == Contracts.StudyDirection.Maximize ? "maximises" : "minimises";
