@@ -48,4 +48,7 @@ public sealed record TrialInfo : IFencedState
     [Id(24)] public int? Reevaluates { get; init; }
 
     public bool IsFinished => Status is TrialState.Complete or TrialState.Pruned or TrialState.Failed;
+
+    /// <summary>The last step the trial reported an intermediate value for; null before its first report.</summary>
+    public int? LastStep => Intermediate.IsEmpty ? null : Intermediate.Keys.Last();
 }

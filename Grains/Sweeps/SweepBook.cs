@@ -142,7 +142,7 @@ public sealed class SweepBook
         _leases[number] = _leases[number] with { LastBeat = _clock(), Confirmed = true };
         if (Info.Status is SweepStatus.Paused or SweepStatus.Cancelled) return (ReportDecision.Kill, null);
         // A restarted attempt repeats steps it already reported: only new steps count.
-        if (!double.IsFinite(value) || trial.Intermediate.Count > 0 && step <= trial.Intermediate.Keys.Last()
+        if (!double.IsFinite(value) || step <= trial.LastStep
                                     || trial.Stage == TrialStage.Search && Study.Get(number).LastStep is { } last && step <= last)
             return (ReportDecision.Continue, null);
         // The pruner judges the search only: a re-evaluation run is a measurement, carried to its end.

@@ -60,7 +60,7 @@ public static class SweepViews
             ["retries"] = t.Retries,
             ["node"] = t.Node,
             ["device"] = t.Device,
-            ["last_step"] = t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last() : null,
+            ["last_step"] = t.LastStep,
             ["started_utc"] = t.StartedUtc?.ToString("O", CultureInfo.InvariantCulture),
             ["finished_utc"] = t.FinishedUtc?.ToString("O", CultureInfo.InvariantCulture),
             ["duration_s"] = t.StartedUtc is { } s && t.FinishedUtc is { } f ? Math.Round((f - s).TotalSeconds, 3) : null,

@@ -33,7 +33,7 @@ public static class TrialTable
                 t.Number.ToString(CultureInfo.InvariantCulture), t.Status.ToString().ToLowerInvariant(), SweepViews.Number(t.Value),
                 .. staged ? new[] { SweepViews.MeanText(runs!.GetValueOrDefault(ConfigRuns.KeyOf(t))), SweepViews.Stage(t.Stage),
                                     t.Seed?.ToString(CultureInfo.InvariantCulture) } : [],
-                t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : null,
+                t.LastStep?.ToString(CultureInfo.InvariantCulture),
                 TrialOrdering.Duration(t, now) is { } d ? DurationText(d) : null,
                 .. names.Select(n => values.GetValueOrDefault(n)),
                 t.Attempt.ToString(CultureInfo.InvariantCulture), t.Node, t.Device, t.Error,

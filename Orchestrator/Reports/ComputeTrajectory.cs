@@ -18,7 +18,7 @@ internal sealed record ComputeTrajectory(string SweepId, string Unit, IReadOnlyL
         foreach (var t in trials.Where(t => t is { Stage: TrialStage.Search, IsFinished: true, FinishedUtc: not null })
                                 .OrderBy(t => t.FinishedUtc).ThenBy(t => t.Number))
         {
-            spent += t.Intermediate.Count == 0 ? 0 : t.Intermediate.Keys.Last();
+            spent += t.LastStep ?? 0;
             if (t is { Status: TrialState.Complete, Value: { } v } && double.IsFinite(v)
                 && (best is not { } b || (sweep.Goal == StudyDirection.Maximize ? v > b : v < b)))
                 best = v;

@@ -17,7 +17,7 @@ internal static class RankAgreement
     public static IReadOnlyList<(int Step, int Trials, double Rho)> Of(IReadOnlyList<TrialInfo> complete)
     {
         var finals = complete.Where(t => t.Value is { } v && double.IsFinite(v) && t.Intermediate.Count > 0).ToList();
-        var last = finals.Count == 0 ? 0 : finals.Max(t => t.Intermediate.Keys.Max());
+        var last = finals.Count == 0 ? 0 : finals.Max(t => t.LastStep ?? 0);
         var result = new List<(int, int, double)>();
         foreach (var step in finals.SelectMany(t => t.Intermediate.Keys).Where(s => s < last).Distinct().Order())
         {

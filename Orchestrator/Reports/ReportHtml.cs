@@ -69,7 +69,7 @@ internal static partial class ReportHtml
                 .Append("<td class=\"text\">").Append(t.Status.ToString().ToLowerInvariant()).Append("</td>")
                 .Append("<td>").Append(E(SweepViews.Number(t.Value))).Append("</td>")
                 .Append(string.Concat(names.Select(n => $"<td>{E(values.GetValueOrDefault(n) ?? "")}</td>")))
-                .Append("<td>").Append(t.Intermediate.Count > 0 ? t.Intermediate.Keys.Last().ToString(CultureInfo.InvariantCulture) : "").Append("</td>")
+                .Append("<td>").Append(t.LastStep?.ToString(CultureInfo.InvariantCulture)).Append("</td>")
                 .Append("<td>").Append(t.StartedUtc is { } s && t.FinishedUtc is { } f
                     ? (f - s).TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture) : "").Append("</td>")
                 .Append("<td class=\"text\">").Append(E(t.Error ?? "")).Append("</td></tr>\n");

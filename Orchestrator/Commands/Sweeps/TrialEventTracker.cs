@@ -53,7 +53,7 @@ internal sealed class TrialEventTracker(DateTime since)
         TrialEventKind.Complete => $"trial {t.Number} complete: {SweepViews.Number(t.Value)}" + (Better(sweep.Goal, t.Value) ? " (best so far)" : ""),
         TrialEventKind.Pruned => t.Intermediate.IsEmpty
             ? $"trial {t.Number} pruned"
-            : $"trial {t.Number} pruned at step {t.Intermediate.Keys.Last()} (value {SweepViews.Number(t.Intermediate.Values.Last())})",
+            : $"trial {t.Number} pruned at step {t.LastStep} (value {SweepViews.Number(t.Intermediate.Values.Last())})",
         _ => $"trial {t.Number} failed: {OneLine(t.Error) ?? "no reason given"}",
     };
 
