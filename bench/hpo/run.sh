@@ -70,11 +70,12 @@ batch() {
 # as Optuna's 100 if it needs them; fidelity.py asks how many steps each needs to reach Optuna's final regret.
 fidelity() {
   rm -f "$out/fidelity.jsonl"
-  local f=branin,hartmann6,mixed seeds=${FIDELITY_SEEDS:-30}   # 10 seeds moved the ratios by up to ±0.4 (BENCHMARKS §1.3)
-  drive --cmd "$sweep --sampler tpe --pruner asha" --label "sweep-tpe+asha" --functions $f --seeds "$seeds" --budget 200 --steps 27 --out "$out/fidelity.jsonl"
-  drive --cmd "$sweep --sampler tpe --pruner asha --fidelity rungs" --label "sweep-tpe-rungs+asha" --functions $f --seeds "$seeds" --budget 200 --steps 27 --out "$out/fidelity.jsonl"
-  drive --cmd "$optuna --sampler tpe --pruner sha" --label "optuna-tpe+sha" --functions $f --seeds "$seeds" --budget 100 --steps 27 --out "$out/fidelity.jsonl"
-  $py "$repo/bench/hpo/fidelity.py" --summarize "$shared/summarize.py" "$out/fidelity.jsonl" > "$out/fidelity.md"
+  # 30 seeds still moved the ratios by ±0.15 against 60 others (BENCHMARKS §1.3), so 90; the bootstrap says how far.
+  local f=${FIDELITY_FUNCTIONS:-branin,hartmann6,mixed} seeds=${FIDELITY_SEEDS:-90} start=${FIDELITY_SEED_START:-0}
+  drive --cmd "$sweep --sampler tpe --pruner asha" --label "sweep-tpe+asha" --functions $f --seeds "$seeds" --seed-start "$start" --budget 200 --steps 27 --out "$out/fidelity.jsonl"
+  drive --cmd "$sweep --sampler tpe --pruner asha --fidelity rungs" --label "sweep-tpe-rungs+asha" --functions $f --seeds "$seeds" --seed-start "$start" --budget 200 --steps 27 --out "$out/fidelity.jsonl"
+  drive --cmd "$optuna --sampler tpe --pruner sha" --label "optuna-tpe+sha" --functions $f --seeds "$seeds" --seed-start "$start" --budget 100 --steps 27 --out "$out/fidelity.jsonl"
+  $py "$repo/bench/hpo/fidelity.py" --bootstrap 1000 --summarize "$shared/summarize.py" "$out/fidelity.jsonl" > "$out/fidelity.md"
 }
 
 # mixed on 50 seeds: the 10-seed medians of mixed hinge on a few seeds that leave Optuna's path at a categorical tie;
