@@ -180,7 +180,6 @@ public sealed class SweepBook
         }
     }
 
-    /// <summary>Refreshes the runner's leases; returns its attempts that are no longer current.</summary>
     /// <summary>
     /// A runner gives an attempt back unfinished (its silo is draining): the trial goes back to pending at the front of
     /// the queue without using a retry. Null when the attempt is no longer current (nothing changes).
@@ -188,6 +187,7 @@ public sealed class SweepBook
     public TrialInfo? Release(int number, int attempt, string why) =>
         IsCurrent(number, attempt, out var trial) ? Requeue(trial with { Error = why }) : null;
 
+    /// <summary>Refreshes the runner's leases; returns its attempts that are no longer current.</summary>
     public ImmutableArray<TrialAttempt> Heartbeat(string runner, IEnumerable<TrialAttempt> running)
     {
         _liveRunners.Add(runner);

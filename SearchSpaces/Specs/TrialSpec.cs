@@ -14,16 +14,16 @@ public sealed record TrialSpec(TrialKind Kind, string Target, ImmutableArray<Tri
     public static readonly TimeSpan DefaultStopGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Keys of <c>trial:</c> the engine reads itself and never passes to the program: <c>stopGrace</c>, <c>timeout</c>,
-    /// <c>progressTimeout</c>, the placement keys <c>gpuMemoryGb</c> and <c>labels</c> (and, for a function, its
-    /// synthetic curve's <c>steps</c> and <c>stepSeconds</c>).
-    /// </summary>
-    /// <summary>
     /// The name each trial's seed goes by (<c>--set seed=N</c>, <c>${seed}</c>, SWEEP_PARAMS): the engine chooses it
     /// unless the spec fixes or searches a key of that name.
     /// </summary>
     public const string SeedName = "seed";
 
+    /// <summary>
+    /// Keys of <c>trial:</c> the engine reads itself and never passes to the program: <c>stopGrace</c>, <c>timeout</c>,
+    /// <c>progressTimeout</c>, the placement keys <c>gpuMemoryGb</c> and <c>labels</c> (and, for a function, its
+    /// synthetic curve's <c>steps</c> and <c>stepSeconds</c>).
+    /// </summary>
     public static readonly ImmutableArray<string> EngineKeys = ["stopGrace", "timeout", "progressTimeout", "gpuMemoryGb", "labels"];
 
     /// <summary>
