@@ -7,14 +7,16 @@
 #   2. the final runs on the test split no sweep saw (dataset.evalSplit=test), 3 fresh seeds each: the best config of
 #      each sweep (`sweep best`) and the papers' defaults of tmkt, dvs and ckd (bench/study/base.yaml)
 #   3. analyse.py writes study.md (tables) and `sweep report` the plots, compute.svg among them
-# Usage: bench/study/run.sh [--out DIR] [--seeds "101 102 103"] [--quick 1]
+# Usage: bench/study/run.sh [--out DIR] [--seeds "101 102 103"] [--replicates "2"] [--quick 1]
+#   --replicates: sampler seeds for a second run of tmkt-random against tmkt-tpe-late (sweeps study-<name>-s<seed>,
+#                 their finals too): one search seed decides a lot (BENCHMARKS §5.1). About 45 minutes more per seed.
 #   --quick 1: the same pipeline at toy size (2 epochs, 3 to 4 trials, 20 scenes a class) to check it end to end.
-# Re-running resumes: a finished sweep or final run is not run again. About 75 minutes on a 2-core machine.
+# Re-running resumes: a finished sweep or final run is not run again. About two hours on a 2-core machine.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
-out="$root/bench/results/study" seeds="101 102 103" quick=0
+out="$root/bench/results/study" seeds="101 102 103" replicates="" quick=0
 source "$root/bench/trainer/options.sh"
-parse_options "$(basename "$0")" "out seeds quick" "$@"
+parse_options "$(basename "$0")" "out seeds replicates quick" "$@"
 sweep="${SWEEP:-$root/sweep}"
 export SWEEP_HOME="$out/home"
 mkdir -p "$out/specs" "$out/final"
@@ -28,10 +30,18 @@ shrink() {
         -e 's/startupTrials: 10/startupTrials: 2/; s/teacherEpochs: 10/teacherEpochs: 1/'
   else cat; fi
 }
-for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do shrink <"$root/examples/study/$s.yaml" >"$out/specs/$s.yaml"; done
+sweeps="tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd"
+for s in $sweeps; do shrink <"$root/examples/study/$s.yaml" >"$out/specs/$s.yaml"; done
+for r in $replicates; do
+  for s in tmkt-random tmkt-tpe-late; do
+    shrink <"$root/examples/study/$s.yaml" | sed -e "s/seed: 1,/seed: $r,/; s/seed: 1 }/seed: $r }/" \
+      -e "s/^name: study-\(.*\)\$/name: study-\1-s$r/" >"$out/specs/$s-s$r.yaml"
+    sweeps+=" $s-s$r"
+  done
+done
 shrink <"$root/bench/study/base.yaml" >"$out/specs/base.yaml"
 
-for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do
+for s in $sweeps; do
   id="study-$s"
   if [[ ! -s "$out/$s.json" ]]; then
     t0=$(date +%s)
@@ -58,15 +68,20 @@ export -f final; export sweep out
 base="$out/specs/base.yaml"
 teacher="--set ckd.teacher=auto --set ckd.teacherModel=ann-cnn --set ckd.teacherEpochs=$([[ $quick == 1 ]] && echo 1 || echo 10)"
 for seed in $seeds; do
-  for s in tmkt-tpe dvs ckd tmkt-random; do echo "$s-tuned-s$seed $out/best-$s.yaml --set seed=$seed"; done
+  for s in $sweeps; do echo "$s-tuned-s$seed $out/best-$s.yaml --set seed=$seed"; done
   echo "tmkt-default-s$seed $base --set method=tmkt --set seed=$seed"
   echo "dvs-default-s$seed $base --set method=dvs --set seed=$seed"
   echo "ckd-default-s$seed $base --set method=ckd $teacher --set seed=$seed"
 done | xargs -P 2 -L 1 bash -c 'final "$@"' _
 
-# compute.png of tmkt-tpe draws random search too; the notes say what each needed to reach random search's best.
-for s in tmkt-random tmkt-tpe tmkt-tpe-late dvs ckd; do
-  compare=(); [[ $s == tmkt-tpe* ]] && compare=(--compare study-tmkt-random)
+# compute.png of tmkt-tpe draws random search (of the same sampler seed) too; the notes say what each needed to
+# reach random search's best.
+for s in $sweeps; do
+  case $s in
+    tmkt-tpe) compare=(--compare study-tmkt-random) ;;
+    tmkt-tpe-late*) compare=(--compare "study-tmkt-random${s#tmkt-tpe-late}") ;;
+    *) compare=() ;;
+  esac
   $sweep report "study-$s" -o "$out/report-$s" "${compare[@]}" >/dev/null 2>"$out/report-$s.notes"
 done
-python3 "$root/bench/study/analyse.py" "$out" "$seeds" | tee "$out/study.md"
+python3 "$root/bench/study/analyse.py" "$out" "$seeds" "$replicates" | tee "$out/study.md"
