@@ -14,7 +14,7 @@ using Sweep.Trainer.Training.Checkpoints;
 namespace Sweep.Orchestrator.Commands.Sweeps;
 
 /// <summary>
-/// <c>sweep best ID [-f yaml|json|table] [-o FILE] [--epochs N]</c>: the best trial as a run config. For a method sweep
+/// <c>sweep best ID [--trial N] [-f yaml|json|table] [-o FILE] [--epochs N]</c>: the best trial (or trial N) as a run config. For a method sweep
 /// the YAML is what <c>sweep train --config best.yaml</c> runs as the final training: the sweep's fixed keys, the
 /// best parameters and the trial's thread count, without the search-time step cap (<c>maxSteps</c>). A
 /// <c>provenance:</c> map says where it came from (train keeps it in checkpoint metadata); the path of the trial's
@@ -30,9 +30,13 @@ public static class BestCommand
         var format = CliOptions.Format(OutputFormat.Yaml);
         var output = CliOptions.Output();
         var epochs = new Option<int?>("--epochs") { Description = "Override epochs for the final run (method sweeps)." };
+        var trialNumber = new Option<int?>("--trial")
+        {
+            Description = "Export this trial's config instead of the best one (any trial that was given parameters: the runner-up, a pruned one).",
+        };
         var command = new Command("best", "Export the best trial's config (for `sweep train --config`) with its provenance; print its best checkpoint's path.")
         {
-            id, home, format, output, epochs,
+            id, home, format, output, epochs, trialNumber,
         };
         cluster.AddTo(command);
         command.SetAction(pr => CliAction.RunAsync("best", pr.InvocationConfiguration.Error, () =>
@@ -40,18 +44,19 @@ public static class BestCommand
             var target = SweepTarget.Existing(pr.GetValue(home), cluster.Read(pr));
             using var store = target.OpenStore();
             var sweep = store.Sweep(pr.GetValue(id)!);
-            if (sweep.BestTrial is not { } number)
-                throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
             if (pr.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
             var trials = store.Trials(sweep.Id);
-            var trial = trials.First(t => t.Number == number);
+            var trial = pr.GetValue(trialNumber) is { } chosen ? Chosen(sweep, trials, chosen)
+                : sweep.BestTrial is { } best ? trials.First(t => t.Number == best)
+                : throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
+            var number = trial.Number;
             var runs = ConfigRuns.Of(trials).GetValueOrDefault(ConfigRuns.KeyOf(trial));
             var plan = SweepPlan.Parse(sweep.SpecText, sweep.SpecFile);
             var config = Config(plan, trial, pr.GetValue(epochs));
             config.Insert(0, "provenance", Provenance(sweep, trial, runs));
             var file = pr.GetValue(output);
             CliOutput.Write(Render(sweep, trial, runs, config, pr.GetValue(format)), file, pr.InvocationConfiguration.Output, pr.InvocationConfiguration.Error,
-                            $"best trial #{number} of {sweep.Id}");
+                            $"{(number == sweep.BestTrial ? "best trial" : "trial")} #{number} of {sweep.Id}");
             var trialDirectory = SweepHome.TrialDirectory(SweepHome.At(pr.GetValue(home)).TrialsDirectory, sweep.Id, number);
             if (Checkpoint(trialDirectory) is { } checkpoint)
             {
@@ -62,6 +67,12 @@ public static class BestCommand
         }));
         return command;
     }
+
+    /// <summary><c>--trial N</c>: that trial, whatever its state (a trial is stored once the sampler has given it parameters).</summary>
+    private static TrialInfo Chosen(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, int number) =>
+        trials.FirstOrDefault(t => t.Number == number) ?? throw new UsageException(trials.Count == 0
+            ? $"--trial {number}: sweep {sweep.Id} has no trials yet"
+            : $"--trial {number}: sweep {sweep.Id} has trials 0–{trials.Max(t => t.Number)}");
 
     /// <summary>The run config of the best trial as a flat JSON object (dotted keys), method sweeps first the method.</summary>
     public static JsonObject Config(SweepPlan plan, TrialInfo trial, int? epochs)
@@ -134,7 +145,8 @@ public static class BestCommand
         var header = $"# sweep {sweep.Id}, trial {trial.Number}: {sweep.MetricName} = " + (sweep.RankedByMean && runs is { Count: > 1 }
             ? $"{SweepViews.Number(runs.Mean)} ± {SweepViews.Number(runs.Sd)}, the mean of {runs.Count} runs (seeds {string.Join(", ", runs.Seeds)}; " +
               $"ranked by mean), this run {SweepViews.Number(trial.Value)}"
-            : SweepViews.Number(trial.Value));
+            : SweepViews.Number(trial.Value)) + (trial.Status == TrialState.Complete ? ""
+                : $" ({trial.Status.ToString().ToLowerInvariant()}{(trial.LastStep is { } step ? $" at step {step}" : "")})");
         return format switch
         {
             OutputFormat.Json => config.ToJsonString(JsonOptions.Indented) + "\n",

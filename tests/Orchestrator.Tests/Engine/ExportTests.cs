@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Sweep.Orchestrator.Tests.Engine;
@@ -60,5 +61,20 @@ public sealed class ExportTests
         var file = Path.Combine(cli.Directory, "best.yaml");
         Assert.Equal(0, (await cli.Run("best", "exp", "--home", cli.Home, "-o", file)).Code);
         Assert.StartsWith($"# sweep exp, trial {best}: value = ", File.ReadAllText(file));
+
+        // --trial N: another trial's config, a pruned one included, and a number the sweep never had is refused.
+        var pruned = (await cli.Trials("exp")).First(t => t!["state"]!.GetValue<string>() == "pruned")!;
+        var number = pruned["number"]!.GetValue<int>();
+        var other = Path.Combine(cli.Directory, "other.yaml");
+        (code, _, err) = await cli.Run("best", "exp", "--home", cli.Home, "--trial", number.ToString(CultureInfo.InvariantCulture), "-o", other);
+        Assert.True(code == 0, err);
+        Assert.Contains($"trial #{number} of exp", err);
+        output = File.ReadAllText(other);
+        Assert.StartsWith($"# sweep exp, trial {number}: value = - (pruned at step {pruned["last_step"]!.GetValue<int>()})\n", output);
+        Assert.Contains($"  trial: {number}\n", output);
+        foreach (var (k, v) in pruned["params"]!.AsObject()) Assert.Contains($"\n{k}: {v!.ToJsonString()}\n", output);
+        (code, _, err) = await cli.Run("best", "exp", "--home", cli.Home, "--trial", "25");
+        Assert.Equal(2, code);
+        Assert.Contains("--trial 25: sweep exp has trials 0–24", err);
     }
 }
