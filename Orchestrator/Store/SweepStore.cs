@@ -30,6 +30,11 @@ public sealed class SweepStore(IStateReader reader, IDisposable? owned = null) :
         reader.Get<SweepInfo>("sweep", StoredGrainId.For<ISweepGrain>(id))
         ?? throw new UsageException($"no sweep with id '{id}' in {reader.Where} (see `sweep list`)");
 
+    /// <summary>The refusal of a trial number the sweep does not have, with the numbers it has.</summary>
+    public static UsageException NoSuchTrial(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, int number) => new(trials.Count == 0
+        ? $"sweep {sweep.Id} has no trials yet"
+        : $"sweep {sweep.Id} has no trial {number} (trials {trials[0].Number}..{trials[^1].Number}; see `sweep trials {sweep.Id}`)");
+
     /// <summary>The sweep's trials, their intermediate values merged in from the progress log.</summary>
     public IReadOnlyList<TrialInfo> Trials(string sweepId)
     {

@@ -46,7 +46,8 @@ public static class BestCommand
             var sweep = store.Sweep(pr.GetValue(id)!);
             if (pr.GetValue(epochs) is < 1) throw new UsageException($"--epochs must be >= 1 (got {pr.GetValue(epochs)})");
             var trials = store.Trials(sweep.Id);
-            var trial = pr.GetValue(trialNumber) is { } chosen ? Chosen(sweep, trials, chosen)
+            var trial = pr.GetValue(trialNumber) is { } chosen
+                ? trials.FirstOrDefault(t => t.Number == chosen) ?? throw Store.SweepStore.NoSuchTrial(sweep, trials, chosen)
                 : sweep.BestTrial is { } best ? trials.First(t => t.Number == best)
                 : throw new InvalidOperationException($"sweep {sweep.Id} has no complete trial yet ({sweep.Finished} finished, {sweep.Failed} failed)");
             var number = trial.Number;
@@ -67,12 +68,6 @@ public static class BestCommand
         }));
         return command;
     }
-
-    /// <summary><c>--trial N</c>: that trial, whatever its state (a trial is stored once the sampler has given it parameters).</summary>
-    private static TrialInfo Chosen(SweepInfo sweep, IReadOnlyList<TrialInfo> trials, int number) =>
-        trials.FirstOrDefault(t => t.Number == number) ?? throw new UsageException(trials.Count == 0
-            ? $"--trial {number}: sweep {sweep.Id} has no trials yet"
-            : $"--trial {number}: sweep {sweep.Id} has trials 0–{trials.Max(t => t.Number)}");
 
     /// <summary>The run config of the best trial as a flat JSON object (dotted keys), method sweeps first the method.</summary>
     public static JsonObject Config(SweepPlan plan, TrialInfo trial, int? epochs)

@@ -91,9 +91,7 @@ public static class LogsCommand
         var trials = store.Trials(sweep.Id);
         if (trials.FirstOrDefault(t => t.Number == number) is { } trial) return trial;
         if (wait && !sweep.IsResting && number >= 0 && number < sweep.MaxTrials) return null;
-        throw new UsageException(trials.Count == 0
-                ? $"sweep {sweep.Id} has no trials yet"
-                : $"sweep {sweep.Id} has no trial {number} (trials {trials[0].Number}..{trials[^1].Number}; see `sweep trials {sweep.Id}`)");
+        throw Store.SweepStore.NoSuchTrial(sweep, trials, number);
     }
 
     /// <summary>Why the trial's folder is not here: it has not started, or it ran on another node.</summary>

@@ -75,6 +75,6 @@ public sealed class ExportTests
         foreach (var (k, v) in pruned["params"]!.AsObject()) Assert.Contains($"\n{k}: {v!.ToJsonString()}\n", output);
         (code, _, err) = await cli.Run("best", "exp", "--home", cli.Home, "--trial", "25");
         Assert.Equal(2, code);
-        Assert.Contains("--trial 25: sweep exp has trials 0–24", err);
+        Assert.Equal("sweep best: sweep exp has no trial 25 (trials 0..24; see `sweep trials exp`)", err.Trim());
     }
 }
